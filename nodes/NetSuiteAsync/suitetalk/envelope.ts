@@ -1,0 +1,122 @@
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+
+import {
+	coreNamespace,
+	messagesNamespace,
+	SOAP_ENVELOPE_NS,
+	versionOfMessagesNamespace,
+	XMLNS_NS,
+} from './namespaces';
+import type { TokenPassport } from './passport';
+
+export type SoapOperation = 'checkAsyncStatus' | 'getAsyncResult' | 'getServerTime';
+
+export interface SoapRequest {
+	operation: SoapOperation;
+	/** The body element's children, in schema order. Values are text: xmlbuilder2 escapes them. */
+	fields: Array<[name: string, value: string]>;
+}
+
+/** The envelope without a passport: the credential adds one, fresh, to every request it sends. */
+export function buildRequestEnvelope(apiVersion: string, request: SoapRequest): string {
+	const messages = messagesNamespace(apiVersion);
+	const envelope = create({ version: '1.0', encoding: 'UTF-8' })
+		.ele(SOAP_ENVELOPE_NS, 'soapenv:Envelope')
+		.att(XMLNS_NS, 'xmlns:platformMsgs', messages);
+	envelope.ele(SOAP_ENVELOPE_NS, 'soapenv:Header');
+	const operation = envelope.ele(SOAP_ENVELOPE_NS, 'soapenv:Body').ele(messages, `platformMsgs:${request.operation}`);
+	for (const [name, value] of request.fields) {
+		operation.ele(messages, `platformMsgs:${name}`).txt(value);
+	}
+	return envelope.end({ prettyPrint: false });
+}
+
+export class NotASoapEnvelopeError extends Error {
+	constructor(reason: string) {
+		super(
+			`The NetSuite TBA API credential signs SOAP envelopes only, and the request body ${reason}. ` +
+				'Send the envelope as raw XML (Content-Type text/xml) with a soapenv:Envelope root.',
+		);
+		this.name = 'NotASoapEnvelopeError';
+	}
+}
+
+function isElementNamed(node: XMLBuilder, namespace: string | undefined, localName: string): boolean {
+	const domNode = node.node as unknown as { nodeType: number; localName?: string; namespaceURI?: string | null };
+	return (
+		domNode.nodeType === 1 &&
+		domNode.localName === localName &&
+		(namespace === undefined || domNode.namespaceURI === namespace)
+	);
+}
+
+/**
+ * The passport's namespace must carry the same version as the operation it authenticates, which
+ * may differ from the credential's default when a person writes the envelope themselves.
+ */
+function envelopeApiVersion(envelope: XMLBuilder, body: XMLBuilder): string | undefined {
+	let version: string | undefined;
+	body.each(
+		(child) => {
+			if (version) return;
+			const domNode = child.node as unknown as { nodeType: number; namespaceURI?: string | null };
+			if (domNode.nodeType === 1) version = versionOfMessagesNamespace(domNode.namespaceURI);
+		},
+		false,
+		true,
+	);
+	if (version) return version;
+	// Templates that leave the operation unqualified still declare the messages namespace on the root.
+	const declarations = (envelope.node as unknown as { attributes: ArrayLike<{ value: string }> }).attributes;
+	for (let index = 0; index < declarations.length && !version; index++) {
+		version = versionOfMessagesNamespace(declarations[index].value);
+	}
+	return version;
+}
+
+function parseEnvelope(envelopeXml: string): XMLBuilder {
+	try {
+		return create(envelopeXml);
+	} catch {
+		throw new NotASoapEnvelopeError('is not well-formed XML');
+	}
+}
+
+/** Replaces any passport already present (a template's placeholder or a stale one) with `passport`. */
+export function insertPassport(envelopeXml: string, passport: TokenPassport, fallbackApiVersion: string): string {
+	if (/<!DOCTYPE/i.test(envelopeXml)) throw new NotASoapEnvelopeError('contains a DOCTYPE, which SOAP forbids');
+	const document = parseEnvelope(envelopeXml);
+	const envelope = document.root();
+	if (!isElementNamed(envelope, SOAP_ENVELOPE_NS, 'Envelope')) {
+		throw new NotASoapEnvelopeError('has no SOAP 1.1 Envelope root element');
+	}
+	const body = envelope.find((child) => isElementNamed(child, SOAP_ENVELOPE_NS, 'Body'), false, false);
+	if (!body) throw new NotASoapEnvelopeError('has no soapenv:Body');
+
+	let header = envelope.find((child) => isElementNamed(child, SOAP_ENVELOPE_NS, 'Header'), false, false);
+	if (!header) {
+		header = envelope.ele(SOAP_ENVELOPE_NS, 'soapenv:Header');
+		(envelope.node as unknown as { insertBefore: (a: unknown, b: unknown) => void }).insertBefore(
+			header.node,
+			body.node,
+		);
+	}
+	for (const stale of header.filter((child) => isElementNamed(child, undefined, 'tokenPassport'), false, false)) {
+		stale.remove();
+	}
+
+	const apiVersion = envelopeApiVersion(envelope, body) ?? fallbackApiVersion;
+	const messages = messagesNamespace(apiVersion);
+	const core = coreNamespace(apiVersion);
+	const tokenPassport = header
+		.ele(messages, 'platformMsgs:tokenPassport')
+		.att(XMLNS_NS, 'xmlns:platformCore', core);
+	tokenPassport.ele(core, 'platformCore:account').txt(passport.account);
+	tokenPassport.ele(core, 'platformCore:consumerKey').txt(passport.consumerKey);
+	tokenPassport.ele(core, 'platformCore:token').txt(passport.token);
+	tokenPassport.ele(core, 'platformCore:nonce').txt(passport.nonce);
+	tokenPassport.ele(core, 'platformCore:timestamp').txt(passport.timestamp);
+	tokenPassport.ele(core, 'platformCore:signature').att('algorithm', 'HMAC_SHA256').txt(passport.signature);
+	return document.end({ prettyPrint: false });
+}

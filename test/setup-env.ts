@@ -1,0 +1,8 @@
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+// n8n-core reads these when first required; without them it writes ~/.n8n/config on the host.
+process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-netsuite-async-test-'));
+process.env.N8N_ENCRYPTION_KEY ??= 'test-encryption-key-not-a-secret';
+process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
