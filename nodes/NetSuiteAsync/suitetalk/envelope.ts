@@ -83,8 +83,22 @@ function parseEnvelope(envelopeXml: string): XMLBuilder {
 	}
 }
 
+export interface SignedEnvelope {
+	xml: string;
+	/** Local name of the Body's first element: the SOAPAction when the request names none. */
+	operation?: string;
+	/** The version the envelope's own namespaces carry, if any. */
+	envelopeApiVersion?: string;
+}
+
+function operationName(body: XMLBuilder): string | undefined {
+	const first = body.first();
+	const domNode = first?.node as unknown as { nodeType: number; localName?: string } | undefined;
+	return domNode?.nodeType === 1 ? domNode.localName : undefined;
+}
+
 /** Replaces any passport already present (a template's placeholder or a stale one) with `passport`. */
-export function insertPassport(envelopeXml: string, passport: TokenPassport, fallbackApiVersion: string): string {
+export function insertPassport(envelopeXml: string, passport: TokenPassport, fallbackApiVersion: string): SignedEnvelope {
 	if (/<!DOCTYPE/i.test(envelopeXml)) throw new NotASoapEnvelopeError('contains a DOCTYPE, which SOAP forbids');
 	const document = parseEnvelope(envelopeXml);
 	const envelope = document.root();
@@ -106,7 +120,8 @@ export function insertPassport(envelopeXml: string, passport: TokenPassport, fal
 		stale.remove();
 	}
 
-	const apiVersion = envelopeApiVersion(envelope, body) ?? fallbackApiVersion;
+	const ownVersion = envelopeApiVersion(envelope, body);
+	const apiVersion = ownVersion ?? fallbackApiVersion;
 	const messages = messagesNamespace(apiVersion);
 	const core = coreNamespace(apiVersion);
 	const tokenPassport = header
@@ -118,5 +133,9 @@ export function insertPassport(envelopeXml: string, passport: TokenPassport, fal
 	tokenPassport.ele(core, 'platformCore:nonce').txt(passport.nonce);
 	tokenPassport.ele(core, 'platformCore:timestamp').txt(passport.timestamp);
 	tokenPassport.ele(core, 'platformCore:signature').att('algorithm', 'HMAC_SHA256').txt(passport.signature);
-	return document.end({ prettyPrint: false });
+	return {
+		xml: document.end({ prettyPrint: false }),
+		operation: operationName(body),
+		envelopeApiVersion: ownVersion,
+	};
 }

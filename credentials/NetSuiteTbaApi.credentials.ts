@@ -1,0 +1,111 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { DEFAULT_API_VERSION } from '../nodes/NetSuiteAsync/suitetalk/account';
+import { signSoapRequest } from '../nodes/NetSuiteAsync/suitetalk/signRequest';
+import { buildRequestEnvelope } from '../nodes/NetSuiteAsync/suitetalk/envelope';
+import { LOGIN_AUDIT_TRAIL_HINT } from '../nodes/NetSuiteAsync/suitetalk/faultAdvice';
+
+export class NetSuiteTbaApi implements ICredentialType {
+	name = 'netSuiteTbaApi';
+
+	displayName = 'NetSuite TBA API';
+
+	icon = { light: 'file:netsuite.svg', dark: 'file:netsuite.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/n8n-nodes-netsuite-async/n8n-nodes-netsuite-async#netsuite-setup';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Account ID',
+			name: 'accountId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '1234567_SB1',
+			description:
+				'Your NetSuite account ID as shown under Setup > Company > Company Information (sandbox IDs end in _SB1, _SB2, …)',
+		},
+		{
+			displayName: 'Consumer Key',
+			name: 'consumerKey',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Shown once when the integration record is saved (Setup > Integration > Manage Integrations)',
+		},
+		{
+			displayName: 'Consumer Secret',
+			name: 'consumerSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Token ID',
+			name: 'tokenId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Shown once when the access token is created (Setup > Users/Roles > Access Tokens)',
+		},
+		{
+			displayName: 'Token Secret',
+			name: 'tokenSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'API Version',
+			name: 'apiVersion',
+			type: 'string',
+			default: DEFAULT_API_VERSION,
+			placeholder: DEFAULT_API_VERSION,
+			description:
+				'SuiteTalk SOAP endpoint version (YYYY_N). A job must be read through the same version that submitted it.',
+		},
+		{
+			displayName: 'Endpoint URL',
+			name: 'endpointUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://1234567-sb1.suitetalk.api.netsuite.com/services/NetSuitePort_2025_2',
+			description:
+				'Optional full SOAP URL (e.g. through a proxy). Leave empty to derive it from the Account ID and API Version.',
+		},
+	];
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return signSoapRequest(credentials, requestOptions);
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'POST',
+			url: '',
+			headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: 'getServerTime' },
+			body: buildRequestEnvelope(DEFAULT_API_VERSION, { operation: 'getServerTime', fields: [] }),
+			json: false,
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 500,
+					message: `NetSuite refused the token passport ("Invalid login attempt"): check the Account ID, consumer key/secret and token ID/secret, and that the token's role has "Log in using Access Tokens" and "SOAP Web Services". ${LOGIN_AUDIT_TRAIL_HINT}`,
+				},
+			},
+		],
+	};
+}

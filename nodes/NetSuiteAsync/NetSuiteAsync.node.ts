@@ -1,0 +1,45 @@
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { description as checkAsyncStatusDescription } from './actions/checkAsyncStatus.operation';
+import { jobIdProperty } from './actions/jobId.description';
+import { router } from './actions/router';
+
+export class NetSuiteAsync implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'NetSuite Async',
+		name: 'netSuiteAsync',
+		icon: { light: 'file:netsuite.svg', dark: 'file:netsuite.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"]}}',
+		description: 'Check and wait for NetSuite SuiteTalk SOAP asynchronous jobs, and read their results',
+		defaults: { name: 'NetSuite Async' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'netSuiteTbaApi', required: true }],
+		properties: [
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Check Async Status',
+						value: 'checkAsyncStatus',
+						description: 'Read the status of an async job, once or until it is done',
+						action: 'Check async status',
+					},
+				],
+				default: 'checkAsyncStatus',
+			},
+			jobIdProperty,
+			...checkAsyncStatusDescription,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,63 @@
+/** A problem with what the person configured or fed in, found before any request is sent. */
+export class InvalidInputError extends Error {
+	constructor(
+		message: string,
+		readonly fix: string,
+	) {
+		super(message);
+		this.name = 'InvalidInputError';
+	}
+}
+
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** NetSuite's job ids are ~60 characters; anything near this is a wrong expression, not an id. */
+export const MAX_JOB_ID_LENGTH = 512;
+
+function describe(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'an array';
+	if (typeof value === 'object') return 'an object';
+	if (typeof value === 'string') return value.trim() === '' ? 'empty' : `"${value.slice(0, 60)}"`;
+	return `${typeof value} ${String(value)}`;
+}
+
+export function readJobId(value: unknown): string {
+	const fix =
+		'Set "Job ID" to the jobId returned by the step that submitted the job, e.g. {{ $json.jobId }}, or map the right field of the incoming item.';
+	// A numeric id from an expression is still an id; anything else is a mapping mistake.
+	const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+	if (typeof text !== 'string' || text.trim() === '') {
+		throw new InvalidInputError(`The Job ID is ${value === undefined ? 'missing' : describe(value)}`, fix);
+	}
+	const jobId = text.trim();
+	if (jobId.length > MAX_JOB_ID_LENGTH) {
+		throw new InvalidInputError(`The Job ID is ${jobId.length} characters long, more than a NetSuite job id can be`, fix);
+	}
+	if (CONTROL_CHARACTERS.test(jobId)) {
+		throw new InvalidInputError('The Job ID contains control characters, which XML cannot carry', fix);
+	}
+	return jobId;
+}
+
+export function readSeconds(value: unknown, label: string, options: { min: number; allowZero?: boolean }): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	const valid =
+		typeof number === 'number' &&
+		Number.isFinite(number) &&
+		(number > options.min || (options.allowZero === true && number === 0) || number === options.min);
+	if (!valid) {
+		throw new InvalidInputError(
+			`${label} is ${describe(value)}`,
+			`Set ${label} to a number of seconds${options.min > 0 ? ` of at least ${options.min}` : ' (0 or more)'}.`,
+		);
+	}
+	return number as number;
+}
+
+export function readWholeNumber(value: unknown, label: string, min: number, max: number): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
+		throw new InvalidInputError(`${label} is ${describe(value)}`, `Set ${label} to a whole number from ${min} to ${max}.`);
+	}
+	return number;
+}

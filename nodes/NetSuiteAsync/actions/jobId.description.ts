@@ -1,0 +1,12 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const jobIdProperty: INodeProperties = {
+	displayName: 'Job ID',
+	name: 'jobId',
+	type: 'string',
+	default: '={{ $json.jobId }}',
+	required: true,
+	placeholder: 'ASYNCWEBSERVICES_1234567_0801202313264698208388222_7',
+	description:
+		'The jobId an async submission (asyncAddList, asyncUpsertList, asyncSearch, …) returned. By default it is read from the incoming item.',
+};

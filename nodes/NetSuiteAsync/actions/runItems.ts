@@ -1,0 +1,91 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { NetSuiteTbaCredentialData } from '../suitetalk/credentialData';
+import type { ItemOperation } from './itemOperation';
+import { toNodeError, type ItemError } from './toNodeError';
+
+type Prepared<P> = { parameters: P } | { error: ItemError };
+type Outcome = { outputs: IDataObject[] } | { error: ItemError };
+
+/** Runs `task` for indexes 0..count-1 with at most `limit` at once; stops starting new ones once `shouldStop()` is true. */
+async function runPool(count: number, limit: number, task: (index: number) => Promise<void>, shouldStop: () => boolean) {
+	let next = 0;
+	const worker = async () => {
+		while (next < count && !shouldStop()) {
+			const index = next++;
+			await task(index);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+}
+
+function jobIdOf(parameters: unknown): string | undefined {
+	const jobId = (parameters as { jobId?: unknown })?.jobId;
+	return typeof jobId === 'string' ? jobId : undefined;
+}
+
+/**
+ * Every input item yields its outputs or exactly one error, in input order, with pairedItem;
+ * errors follow the node's On Error setting. All items are validated before the first request.
+ */
+export async function runItems<P>(
+	ctx: IExecuteFunctions,
+	operation: ItemOperation<P>,
+	credential: NetSuiteTbaCredentialData | ItemError,
+	concurrency: number,
+): Promise<INodeExecutionData[][]> {
+	const items = ctx.getInputData();
+	const node = ctx.getNode();
+	const continueOnFail = ctx.continueOnFail();
+
+	const prepared: Array<Prepared<P>> = items.map((_, itemIndex) => {
+		if (!('accountId' in credential)) return { error: credential };
+		try {
+			return { parameters: operation.readParameters(ctx, itemIndex, credential) };
+		} catch (error) {
+			return { error: toNodeError(node, error, itemIndex) };
+		}
+	});
+	const invalid = prepared.find((entry): entry is { error: ItemError } => 'error' in entry);
+	if (invalid && !continueOnFail) throw invalid.error;
+
+	const outcomes: Outcome[] = prepared.map((entry) => ('error' in entry ? { error: entry.error } : { outputs: [] }));
+	let failed = false;
+	await runPool(
+		items.length,
+		concurrency,
+		async (itemIndex) => {
+			const entry = prepared[itemIndex];
+			if ('error' in entry) return;
+			try {
+				outcomes[itemIndex] = {
+					outputs: await operation.execute(ctx, entry.parameters, itemIndex, credential as NetSuiteTbaCredentialData),
+				};
+			} catch (error) {
+				outcomes[itemIndex] = { error: toNodeError(node, error, itemIndex, jobIdOf(entry.parameters)) };
+				failed = true;
+			}
+		},
+		() => failed && !continueOnFail,
+	);
+
+	const output: INodeExecutionData[] = [];
+	for (const [itemIndex, outcome] of outcomes.entries()) {
+		if ('error' in outcome) {
+			if (!continueOnFail) throw outcome.error;
+			const jobId = jobIdOf('parameters' in prepared[itemIndex] ? (prepared[itemIndex] as { parameters: P }).parameters : undefined);
+			output.push({
+				json: {
+					error: outcome.error.message,
+					...(outcome.error.description ? { description: outcome.error.description } : {}),
+					...(jobId === undefined ? {} : { jobId }),
+				},
+				error: outcome.error,
+				pairedItem: { item: itemIndex },
+			});
+			continue;
+		}
+		for (const json of outcome.outputs) output.push({ json, pairedItem: { item: itemIndex } });
+	}
+	return [output];
+}

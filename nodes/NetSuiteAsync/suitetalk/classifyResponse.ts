@@ -1,0 +1,87 @@
+import { readFault, type SuiteTalkFault } from './faults';
+import { parseXml, readNsId, soapBody, XmlParseError, type XmlElement } from './xml';
+
+/** A failure below SOAP: nothing NetSuite said, so reads are safe to repeat unless noted. */
+export interface TransportProblem {
+	code: 'HTML_RESPONSE' | 'EMPTY_RESPONSE' | 'MALFORMED_XML' | 'NOT_SOAP' | 'HTTP_ERROR' | 'DOCTYPE_REFUSED';
+	message: string;
+	retryable: boolean;
+	httpStatus: number;
+}
+
+export type SoapOutcome =
+	| { kind: 'ok'; document: XmlElement; nsId?: string; httpStatus: number }
+	| { kind: 'fault'; fault: SuiteTalkFault }
+	| { kind: 'transport'; problem: TransportProblem };
+
+const HTML_START = /^\s*(?:<!DOCTYPE\s+html|<html[\s>])/i;
+
+function isRetryableHttpStatus(httpStatus: number): boolean {
+	return httpStatus === 429 || httpStatus >= 500;
+}
+
+/** Never decides on the status code alone: NetSuite sends faults as HTTP 500 and sometimes as 200. */
+export function classifyResponse(httpStatus: number, body: string): SoapOutcome {
+	if (body.trim() === '') {
+		return {
+			kind: 'transport',
+			problem: {
+				code: 'EMPTY_RESPONSE',
+				message: `NetSuite answered HTTP ${httpStatus} with an empty body`,
+				retryable: true,
+				httpStatus,
+			},
+		};
+	}
+	if (HTML_START.test(body)) {
+		return {
+			kind: 'transport',
+			problem: {
+				code: 'HTML_RESPONSE',
+				message: `NetSuite answered HTTP ${httpStatus} with an HTML page instead of SOAP XML (maintenance, an outage or a proxy in between)`,
+				retryable: true,
+				httpStatus,
+			},
+		};
+	}
+	let document: XmlElement;
+	try {
+		document = parseXml(body);
+	} catch (error) {
+		const refusedDoctype = error instanceof XmlParseError && /DOCTYPE/.test(error.message);
+		return {
+			kind: 'transport',
+			problem: {
+				code: refusedDoctype ? 'DOCTYPE_REFUSED' : 'MALFORMED_XML',
+				message: `${(error as Error).message} (HTTP ${httpStatus})`,
+				retryable: !refusedDoctype,
+				httpStatus,
+			},
+		};
+	}
+	const fault = readFault(document, httpStatus);
+	if (fault) return { kind: 'fault', fault };
+	if (!soapBody(document)) {
+		return {
+			kind: 'transport',
+			problem: {
+				code: 'NOT_SOAP',
+				message: `NetSuite answered HTTP ${httpStatus} with XML that is not a SOAP envelope`,
+				retryable: isRetryableHttpStatus(httpStatus),
+				httpStatus,
+			},
+		};
+	}
+	if (httpStatus >= 400) {
+		return {
+			kind: 'transport',
+			problem: {
+				code: 'HTTP_ERROR',
+				message: `NetSuite answered HTTP ${httpStatus} without a SOAP fault`,
+				retryable: isRetryableHttpStatus(httpStatus),
+				httpStatus,
+			},
+		};
+	}
+	return { kind: 'ok', document, nsId: readNsId(document), httpStatus };
+}

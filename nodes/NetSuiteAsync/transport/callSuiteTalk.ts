@@ -1,0 +1,140 @@
+import { sleep, type IExecuteFunctions, type IN8nHttpFullResponse } from 'n8n-workflow';
+
+import { classifyResponse } from '../suitetalk/classifyResponse';
+import { InvalidCredentialError } from '../suitetalk/credentialData';
+import { buildRequestEnvelope, NotASoapEnvelopeError, type SoapRequest } from '../suitetalk/envelope';
+import type { XmlElement } from '../suitetalk/xml';
+import { backoffDelayMs } from './backoff';
+import { ExecutionCancelledError, SuiteTalkFaultError, SuiteTalkTransportError } from './errors';
+import { InvalidEncodingError, readBodyText, ResponseTooLargeError } from './responseBody';
+
+export const CREDENTIAL_TYPE = 'netSuiteTbaApi';
+
+export interface CallSettings {
+	apiVersion: string;
+	maxRetries: number;
+	requestTimeoutMs: number;
+	maxResponseBytes: number;
+	backoffBaseMs?: number;
+	random?: () => number;
+}
+
+export interface CallResult {
+	document: XmlElement;
+	nsId?: string;
+	retries: number;
+}
+
+type Attempt =
+	| { kind: 'ok'; result: Omit<CallResult, 'retries'> }
+	| { kind: 'retryable' | 'final'; error: (retries: number) => Error };
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+	if (signal?.aborted) throw new ExecutionCancelledError();
+}
+
+function causeOf(error: unknown): { code?: string; name?: string; message?: string } {
+	const candidate = (error as { cause?: unknown })?.cause ?? error;
+	return (candidate ?? {}) as { code?: string; name?: string; message?: string };
+}
+
+function classifyThrown(error: unknown, settings: CallSettings): Attempt {
+	const cause = causeOf(error);
+	if (cause instanceof InvalidCredentialError || cause instanceof NotASoapEnvelopeError) {
+		return {
+			kind: 'final',
+			error: (retries) => new SuiteTalkTransportError('REQUEST_NOT_SIGNED', cause.message ?? '', false, retries),
+		};
+	}
+	const timedOut = cause.code === 'ECONNABORTED' || cause.code === 'ETIMEDOUT' || /timeout/i.test(cause.message ?? '');
+	const reason = timedOut
+		? `NetSuite did not answer within ${Math.round(settings.requestTimeoutMs / 1000)} s`
+		: `The request to NetSuite failed before an answer arrived (${cause.code ?? cause.message ?? 'network error'})`;
+	return {
+		kind: 'retryable',
+		error: (retries) => new SuiteTalkTransportError(timedOut ? 'TIMEOUT' : 'NETWORK_ERROR', reason, true, retries),
+	};
+}
+
+async function attempt(ctx: IExecuteFunctions, envelope: string, operation: string, settings: CallSettings): Promise<Attempt> {
+	const signal = ctx.getExecutionCancelSignal();
+	let response: IN8nHttpFullResponse;
+	try {
+		// The credential's authenticate adds the passport and the endpoint URL; a retry runs it again,
+		// so every attempt carries a new nonce and timestamp.
+		response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
+			method: 'POST',
+			url: '',
+			headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: operation },
+			body: envelope,
+			encoding: 'stream',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: settings.requestTimeoutMs,
+			json: false,
+		})) as IN8nHttpFullResponse;
+	} catch (error) {
+		throwIfCancelled(signal);
+		return classifyThrown(error, settings);
+	}
+	let text: string;
+	try {
+		text = await readBodyText(response.body, settings.maxResponseBytes, signal);
+	} catch (error) {
+		throwIfCancelled(signal);
+		if (error instanceof ResponseTooLargeError) {
+			return {
+				kind: 'final',
+				error: (retries) =>
+					new SuiteTalkTransportError('RESPONSE_TOO_LARGE', error.message, false, retries, response.statusCode),
+			};
+		}
+		if (error instanceof InvalidEncodingError) {
+			return {
+				kind: 'retryable',
+				error: (retries) =>
+					new SuiteTalkTransportError('INVALID_ENCODING', error.message, true, retries, response.statusCode),
+			};
+		}
+		return classifyThrown(error, settings);
+	}
+	const outcome = classifyResponse(response.statusCode, text);
+	if (outcome.kind === 'ok') return { kind: 'ok', result: { document: outcome.document, nsId: outcome.nsId } };
+	if (outcome.kind === 'fault') {
+		const { fault } = outcome;
+		return { kind: fault.retryable ? 'retryable' : 'final', error: (retries) => new SuiteTalkFaultError(fault, retries) };
+	}
+	const { problem } = outcome;
+	return {
+		kind: problem.retryable ? 'retryable' : 'final',
+		error: (retries) =>
+			new SuiteTalkTransportError(problem.code, problem.message, problem.retryable, retries, problem.httpStatus),
+	};
+}
+
+/**
+ * Sends one SuiteTalk request and returns its parsed answer. Retries (bounded, with backoff)
+ * only what clears by itself: concurrency blocks, maintenance, outages and network trouble.
+ * Both operations this package sends only read, so repeating them is safe.
+ */
+export async function callSuiteTalk(
+	ctx: IExecuteFunctions,
+	request: SoapRequest,
+	settings: CallSettings,
+): Promise<CallResult> {
+	const signal = ctx.getExecutionCancelSignal();
+	const envelope = buildRequestEnvelope(settings.apiVersion, request);
+	const random = settings.random ?? Math.random;
+	for (let retries = 0; ; retries++) {
+		throwIfCancelled(signal);
+		const outcome = await attempt(ctx, envelope, request.operation, settings);
+		if (outcome.kind === 'ok') return { ...outcome.result, retries };
+		if (outcome.kind === 'final' || retries >= settings.maxRetries) throw outcome.error(retries);
+		try {
+			await sleep(backoffDelayMs(retries + 1, random, settings.backoffBaseMs), signal);
+		} catch {
+			throw new ExecutionCancelledError();
+		}
+		throwIfCancelled(signal);
+	}
+}
