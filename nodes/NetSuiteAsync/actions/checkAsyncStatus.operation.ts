@@ -195,11 +195,8 @@ async function pollUntilDone(
 				{ status: status.status, percentCompleted: status.percentCompleted, polls: history.length },
 			);
 		}
-		try {
-			await sleep(decision.delayMs, signal);
-		} catch {
-			throw new ExecutionCancelledError();
-		}
+		// sleep rejects when n8n cancels the execution; either way the abort flag is the truth.
+		await sleep(decision.delayMs, signal).catch(() => undefined);
 		if (signal?.aborted) throw new ExecutionCancelledError();
 	}
 }

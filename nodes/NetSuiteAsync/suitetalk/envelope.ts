@@ -76,11 +76,14 @@ function envelopeApiVersion(envelope: XMLBuilder, body: XMLBuilder): string | un
 }
 
 function parseEnvelope(envelopeXml: string): XMLBuilder {
+	let document: XMLBuilder | undefined;
 	try {
-		return create(envelopeXml);
+		document = create(envelopeXml);
 	} catch {
-		throw new NotASoapEnvelopeError('is not well-formed XML');
+		document = undefined;
 	}
+	if (!document) throw new NotASoapEnvelopeError('is not well-formed XML');
+	return document;
 }
 
 export interface SignedEnvelope {

@@ -67,11 +67,17 @@ export function parseXml(body: string): XmlElement {
 	if (validation !== true) {
 		throw new XmlParseError(`The response is not well-formed XML (${validation.err.msg})`, excerpt(body));
 	}
+	let parsed: XmlElement | undefined;
+	let failure: unknown;
 	try {
-		return parser.parse(body) as XmlElement;
+		parsed = parser.parse(body) as XmlElement;
 	} catch (error) {
-		throw new XmlParseError(`The response could not be parsed as XML (${(error as Error).message})`, excerpt(body));
+		failure = error;
 	}
+	if (!parsed) {
+		throw new XmlParseError(`The response could not be parsed as XML (${(failure as Error)?.message ?? 'no content'})`, excerpt(body));
+	}
+	return parsed;
 }
 
 export function isElement(value: XmlValue | undefined): value is XmlElement {

@@ -130,11 +130,8 @@ export async function callSuiteTalk(
 		const outcome = await attempt(ctx, envelope, request.operation, settings);
 		if (outcome.kind === 'ok') return { ...outcome.result, retries };
 		if (outcome.kind === 'final' || retries >= settings.maxRetries) throw outcome.error(retries);
-		try {
-			await sleep(backoffDelayMs(retries + 1, random, settings.backoffBaseMs), signal);
-		} catch {
-			throw new ExecutionCancelledError();
-		}
+		// sleep rejects when n8n cancels the execution; either way the abort flag is the truth.
+		await sleep(backoffDelayMs(retries + 1, random, settings.backoffBaseMs), signal).catch(() => undefined);
 		throwIfCancelled(signal);
 	}
 }

@@ -30,10 +30,16 @@ export async function readBodyText(body: unknown, limitBytes: number, signal?: A
 	else if (isReadable(body)) buffer = await collect(body, limitBytes, signal);
 	else throw new InvalidEncodingError();
 	if (buffer.length > limitBytes) throw new ResponseTooLargeError(limitBytes);
+	const text = decodeUtf8(buffer);
+	if (text === undefined) throw new InvalidEncodingError();
+	return text;
+}
+
+function decodeUtf8(buffer: Buffer): string | undefined {
 	try {
 		return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
 	} catch {
-		throw new InvalidEncodingError();
+		return undefined;
 	}
 }
 
