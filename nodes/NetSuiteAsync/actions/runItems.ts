@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import type { NetSuiteTbaCredentialData } from '../suitetalk/credentialData';
 import type { ItemOperation } from './itemOperation';
@@ -17,6 +17,20 @@ async function runPool(count: number, limit: number, task: (index: number) => Pr
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+}
+
+function errorDetails(error: ItemError): IDataObject {
+	const { context } = error;
+	const details: IDataObject = {
+		description: error.description ?? undefined,
+		httpCode: error instanceof NodeApiError ? (error.httpCode ?? undefined) : undefined,
+		jobId: context.jobId,
+		faultCode: context.faultCode ?? context.errorCode,
+		nsId: context.nsId,
+		retries: context.retries,
+	};
+	for (const key of Object.keys(details)) if (details[key] === undefined || details[key] === null) delete details[key];
+	return details;
 }
 
 function jobIdOf(parameters: unknown): string | undefined {
@@ -73,16 +87,9 @@ export async function runItems<P>(
 	for (const [itemIndex, outcome] of outcomes.entries()) {
 		if ('error' in outcome) {
 			if (!continueOnFail) throw outcome.error;
-			const jobId = jobIdOf('parameters' in prepared[itemIndex] ? (prepared[itemIndex] as { parameters: P }).parameters : undefined);
-			output.push({
-				json: {
-					error: outcome.error.message,
-					...(outcome.error.description ? { description: outcome.error.description } : {}),
-					...(jobId === undefined ? {} : { jobId }),
-				},
-				error: outcome.error,
-				pairedItem: { item: itemIndex },
-			});
+			// Only `error`, `message` and `details` keep an item on n8n's error output, where n8n merges in
+			// the input item (so the jobId travels along); an `error` property would reduce it to the message.
+			output.push({ json: { error: outcome.error.message, details: errorDetails(outcome.error) }, pairedItem: { item: itemIndex } });
 			continue;
 		}
 		for (const json of outcome.outputs) output.push({ json, pairedItem: { item: itemIndex } });

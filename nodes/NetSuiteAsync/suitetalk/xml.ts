@@ -48,7 +48,9 @@ const parser = new XMLParser({
 	trimValues: true,
 	// Only XML's predefined and numeric references are decoded: a DOCTYPE is refused before parsing.
 	processEntities: true,
-	htmlEntities: false,
+	// fast-xml-parser 5.x decodes numeric references (&#xd; &#233;, which serializers emit for CR, tabs
+	// and line breaks in attributes) only with this flag; its few HTML names cannot occur in DTD-less XML.
+	htmlEntities: true,
 	ignoreDeclaration: true,
 	ignorePiTags: true,
 	isArray: (name) => REPEATED_ELEMENTS.has(localName(name)),

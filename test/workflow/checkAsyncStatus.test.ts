@@ -1,0 +1,319 @@
+import { startSimulator, type Simulator } from '../simulator/server';
+import { secretsScan } from '../harness';
+import { credentialData, FAST_RETRIES, NODE_NAME, runNetSuite, stable } from './netsuite-workflow';
+
+let simulator: Simulator;
+
+beforeAll(async () => {
+	simulator = await startSimulator();
+});
+afterAll(async () => {
+	await simulator.close();
+});
+beforeEach(() => {
+	simulator.resetCounters();
+	simulator.setPrefixStyle('platformCore');
+	simulator.setLatency(0);
+	simulator.setConcurrencyLimit(undefined);
+	simulator.setClockOffsetMs(0);
+});
+
+const steps = (...statuses: Array<[string, number?, number?]>) => ({
+	script: {
+		steps: statuses.map(([status, percentCompleted = 0, estRemainingDuration = 0]) => ({
+			status,
+			percentCompleted,
+			estRemainingDuration,
+		})),
+	},
+});
+
+describe('Check Async Status, once', () => {
+	it('returns typed status fields read from the incoming item\'s jobId', async () => {
+		simulator.addJob('JOB_ONCE', steps(['processing', 45, 12]));
+		const result = await runNetSuite(simulator, { parameters: {}, items: [{ jobId: 'JOB_ONCE' }] });
+		expect(result.status).toBe('success');
+		const [output] = result.outputs(NODE_NAME)[0];
+		expect(output.pairedItem).toEqual({ item: 0 });
+		const { nsId, ...fields } = stable(output.json);
+		expect(fields).toEqual({
+			jobId: 'JOB_ONCE',
+			status: 'processing',
+			percentCompleted: 45,
+			estRemainingDuration: 12,
+			isDone: false,
+		});
+		expect(nsId).toMatch(/^WEBSERVICES_1234567_SB1_/);
+		expect(simulator.counters.statusChecksByJob.JOB_ONCE).toBe(1);
+		expect(simulator.counters.authFailures).toEqual([]);
+	});
+
+	it.each(['platformCore', 'numbered', 'defaultNamespace', 'emptyXmlns'] as const)(
+		'reads the answer in the %s prefix style',
+		async (style) => {
+			simulator.setPrefixStyle(style);
+			simulator.addJob(`JOB_STYLE_${style}`, steps(['finished', 100, 0]));
+			const result = await runNetSuite(simulator, { parameters: { jobId: `JOB_STYLE_${style}` } });
+			expect(result.items(NODE_NAME).map((json) => [json.status, json.percentCompleted, json.isDone])).toEqual([
+				['finished', 100, true],
+			]);
+		},
+	);
+
+	it('sends a job id with XML metacharacters escaped and reads it back intact', async () => {
+		const jobId = `JOB<&"'>`;
+		simulator.addJob(jobId, steps(['pending']));
+		const result = await runNetSuite(simulator, { parameters: { jobId } });
+		expect(result.items(NODE_NAME)[0].jobId).toBe(jobId);
+		expect(simulator.counters.statusChecksByJob[jobId]).toBe(1);
+	});
+});
+
+describe('Poll Until Done', () => {
+	it('polls pending → processing → finished, a new passport for every request', async () => {
+		simulator.addJob('JOB_POLL', steps(['pending'], ['processing', 50], ['finished', 100]));
+		const result = await runNetSuite(simulator, {
+			parameters: { jobId: 'JOB_POLL', pollUntilDone: true, pollInterval: 0.02, pollTimeout: 10 },
+		});
+		const { nsId, ...fields } = stable(result.items(NODE_NAME)[0]);
+		expect(fields).toEqual({
+			jobId: 'JOB_POLL',
+			status: 'finished',
+			percentCompleted: 100,
+			estRemainingDuration: 0,
+			isDone: true,
+			polls: 3,
+			timedOut: false,
+		});
+		expect(typeof nsId).toBe('string');
+		expect(simulator.counters.statusChecksByJob.JOB_POLL).toBe(3);
+		expect(simulator.counters.authFailures).toEqual([]);
+		const nonces = simulator.requests.map((request) => /nonce>(\w+)</.exec(request.body)?.[1]);
+		expect(new Set(nonces).size).toBe(3);
+	});
+
+	it.each(['failed', 'finishedWithErrors'])('a job that ends %s is a normal item by default', async (status) => {
+		simulator.addJob(`JOB_${status}`, steps(['processing', 10], [status, 100]));
+		const result = await runNetSuite(simulator, {
+			parameters: { jobId: `JOB_${status}`, pollUntilDone: true, pollInterval: 0.02, pollTimeout: 10 },
+		});
+		expect(result.status).toBe('success');
+		expect(result.items(NODE_NAME).map((json) => [json.status, json.isDone, json.polls])).toEqual([[status, true, 2]]);
+	});
+
+	it('a job that ends failed is an item error with Error on Failed Job', async () => {
+		simulator.addJob('JOB_FAIL_ERR', steps(['failed', 100]));
+		const result = await runNetSuite(simulator, {
+			parameters: { jobId: 'JOB_FAIL_ERR', pollUntilDone: true, pollInterval: 0.02, pollTimeout: 10, options: { errorOnUnsuccessfulJob: true } },
+		});
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe('Job "JOB_FAIL_ERR" ended failed');
+		expect(result.error?.itemIndex).toBe(0);
+	});
+
+	it('times out with an error that says what to do', async () => {
+		simulator.addJob('JOB_SLOW', steps(['processing', 20]));
+		const result = await runNetSuite(simulator, {
+			parameters: { jobId: 'JOB_SLOW', pollUntilDone: true, pollInterval: 0.05, pollTimeout: 0.2, options: { adaptivePolling: false } },
+		});
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(/^Job "JOB_SLOW" was still processing \(20% done\) when Poll Timeout \(0\.2 s\) passed, after \d+ status checks$/);
+		expect(result.error?.description).toContain('When Timed Out');
+		const checks = simulator.counters.statusChecksByJob.JOB_SLOW;
+		// 0 s, 0.05, 0.1, 0.15, 0.2 (the deadline itself): never more, however slow the machine.
+		expect(checks).toBeGreaterThanOrEqual(2);
+		expect(checks).toBeLessThanOrEqual(5);
+	});
+
+	it('returns the last status with timedOut: true when asked to', async () => {
+		simulator.addJob('JOB_SLOW_RETURN', steps(['pending']));
+		const result = await runNetSuite(simulator, {
+			parameters: {
+				jobId: 'JOB_SLOW_RETURN',
+				pollUntilDone: true,
+				pollInterval: 0.05,
+				pollTimeout: 0.15,
+				options: { onTimeout: 'returnLastStatus' },
+			},
+		});
+		const json = result.items(NODE_NAME)[0];
+		expect([json.status, json.isDone, json.timedOut]).toEqual(['pending', false, true]);
+		expect(json.polls).toBe(simulator.counters.statusChecksByJob.JOB_SLOW_RETURN);
+	});
+
+	it('stops waiting within a second when the execution is cancelled', async () => {
+		simulator.addJob('JOB_CANCEL', steps(['processing', 5]));
+		const started = Date.now();
+		const result = await runNetSuite(simulator, {
+			parameters: { jobId: 'JOB_CANCEL', pollUntilDone: true, pollInterval: 30, pollTimeout: 600 },
+			cancelAfterMs: 300,
+		});
+		expect(result.status).toBe('canceled');
+		expect(result.settledAfterCancel).toBe(true);
+		expect(Date.now() - started).toBeLessThan(1300);
+		expect(simulator.counters.statusChecksByJob.JOB_CANCEL).toBe(1);
+	});
+});
+
+describe('governance and faults', () => {
+	it('retries WS_REQUEST_BLOCKED with a fresh passport and succeeds', async () => {
+		simulator.addJob('JOB_BLOCKED', steps(['finished', 100]));
+		simulator.injectFaults('WS_REQUEST_BLOCKED', 2, { jobId: 'JOB_BLOCKED' });
+		const result = await runNetSuite(simulator, { parameters: { jobId: 'JOB_BLOCKED', options: FAST_RETRIES } });
+		expect(result.items(NODE_NAME)[0].status).toBe('finished');
+		expect(simulator.counters.byOperation.checkAsyncStatus).toBe(3);
+		expect(simulator.counters.authFailures).toEqual([]);
+	});
+
+	it('gives up after Max Retries with a message about the concurrency limit', async () => {
+		simulator.addJob('JOB_ALWAYS_BLOCKED', steps(['finished', 100]));
+		simulator.injectFaults('WS_REQUEST_BLOCKED', 10, { jobId: 'JOB_ALWAYS_BLOCKED' });
+		const result = await runNetSuite(simulator, {
+			parameters: { jobId: 'JOB_ALWAYS_BLOCKED', options: { ...FAST_RETRIES, maxRetries: 2 } },
+		});
+		expect(result.error?.message).toBe("NetSuite's concurrency limit stayed exceeded (WS_REQUEST_BLOCKED)");
+		expect(result.error?.description).toContain('(after 2 retries)');
+		expect(result.error?.httpCode).toBe('500');
+		expect(simulator.counters.byOperation.checkAsyncStatus).toBe(3);
+	});
+
+	it('does not retry an invalid login and points at the Login Audit Trail', async () => {
+		simulator.addJob('JOB_LOGIN', steps(['finished', 100]));
+		const result = await runNetSuite(simulator, {
+			parameters: { jobId: 'JOB_LOGIN', options: FAST_RETRIES },
+			credential: credentialData(simulator, { tokenSecret: 'wrong-token-secret' }),
+		});
+		expect(result.error?.message).toBe('NetSuite refused the token passport: Invalid login attempt.');
+		expect(result.error?.description).toContain('View Login Audit Trail');
+		expect(result.error?.context).toMatchObject({ faultCode: 'INVALID_LOGIN_ATTEMPT', itemIndex: 0, jobId: 'JOB_LOGIN' });
+		expect(simulator.counters.authFailures).toEqual([{ reason: 'InvalidSignature' }]);
+		expect(simulator.counters.totalRequests).toBe(1);
+	});
+
+	it('does not retry an unknown job id and says why ids expire', async () => {
+		const result = await runNetSuite(simulator, { parameters: { jobId: 'NO_SUCH_JOB', options: FAST_RETRIES } });
+		expect(result.error?.message).toBe('NetSuite does not know job "NO_SUCH_JOB" (INVALID_JOB_ID)');
+		expect(result.error?.description).toContain('purges jobs 30 days after submission');
+		expect(simulator.counters.totalRequests).toBe(1);
+	});
+
+	it('retries an HTML 503 page and then succeeds', async () => {
+		simulator.addJob('JOB_503', steps(['pending']));
+		simulator.injectFaults('HTML_503', 1, { jobId: 'JOB_503' });
+		const result = await runNetSuite(simulator, { parameters: { jobId: 'JOB_503', options: FAST_RETRIES } });
+		expect(result.items(NODE_NAME)[0].status).toBe('pending');
+	});
+});
+
+describe('items and On Error', () => {
+	const mixedItems = [{ jobId: 'JOB_A' }, { jobId: 'NO_SUCH_JOB' }, { jobId: 'JOB_B' }];
+	const addJobs = () => {
+		simulator.addJob('JOB_A', steps(['finished', 100]));
+		simulator.addJob('JOB_B', steps(['pending']));
+	};
+
+	it('stop workflow: the first failing item stops it, naming the item', async () => {
+		addJobs();
+		const result = await runNetSuite(simulator, { parameters: {}, items: mixedItems });
+		expect(result.status).toBe('error');
+		expect(result.error?.itemIndex).toBe(1);
+		expect(result.error?.message).toBe('NetSuite does not know job "NO_SUCH_JOB" (INVALID_JOB_ID)');
+	});
+
+	it('continue (regular output): one item per input, in order, the failed one carrying its error', async () => {
+		addJobs();
+		const result = await runNetSuite(simulator, { parameters: {}, items: mixedItems, onError: 'continueRegularOutput' });
+		expect(result.status).toBe('success');
+		const outputs = result.outputs(NODE_NAME)[0];
+		expect(outputs.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(outputs.map((item) => item.json.status ?? item.json.error)).toEqual([
+			'finished',
+			'NetSuite does not know job "NO_SUCH_JOB" (INVALID_JOB_ID)',
+			'pending',
+		]);
+		const { details, ...error } = outputs[1].json as { details: Record<string, unknown> };
+		expect(error).toEqual({ error: 'NetSuite does not know job "NO_SUCH_JOB" (INVALID_JOB_ID)' });
+		expect(details).toMatchObject({ jobId: 'NO_SUCH_JOB', faultCode: 'INVALID_JOB_ID', httpCode: '500', retries: 0 });
+		expect(details.description).toContain('purges jobs 30 days after submission');
+	});
+
+	it('continue (error output): failures go to the error output with their input item', async () => {
+		addJobs();
+		const result = await runNetSuite(simulator, { parameters: {}, items: mixedItems, onError: 'continueErrorOutput' });
+		const [success, failure] = result.outputs(NODE_NAME);
+		expect(success.map((item) => [item.json.jobId, item.pairedItem])).toEqual([
+			['JOB_A', { item: 0 }],
+			['JOB_B', { item: 2 }],
+		]);
+		expect(failure.map((item) => [item.json.jobId, item.json.error, item.pairedItem])).toEqual([
+			['NO_SUCH_JOB', 'NetSuite does not know job "NO_SUCH_JOB" (INVALID_JOB_ID)', { item: 1 }],
+		]);
+	});
+
+	it('20 items with 4 at once keep their order and pairing', async () => {
+		const items = Array.from({ length: 20 }, (_, index) => ({ jobId: `JOB_MANY_${index}` }));
+		items.forEach(({ jobId }, index) => simulator.addJob(jobId, steps([index % 2 ? 'pending' : 'finished', index])));
+		simulator.setLatency(20);
+		const result = await runNetSuite(simulator, { parameters: { options: { concurrency: 4 } }, items });
+		const outputs = result.outputs(NODE_NAME)[0];
+		expect(outputs.map((item) => [item.json.jobId, item.json.percentCompleted, item.pairedItem])).toEqual(
+			items.map(({ jobId }, index) => [jobId, index, { item: index }]),
+		);
+		expect(simulator.counters.maxInFlight).toBe(4);
+	});
+});
+
+describe('bad input is refused before any request', () => {
+	it.each([
+		[{ jobId: '={{ "" }}' }, 'Item 0: The Job ID is empty'],
+		[{ jobId: '   ' }, 'Item 0: The Job ID is empty'],
+		[{ jobId: 'J', pollUntilDone: true, pollInterval: -1 }, 'Item 0: Poll Interval is number -1'],
+		[{ jobId: 'J', pollUntilDone: true, pollInterval: 10, pollTimeout: 5 }, 'Item 0: Poll Timeout (5 s) is shorter than Poll Interval (10 s), so the job could never be checked twice'],
+	])('%p', async (parameters, message) => {
+		const result = await runNetSuite(simulator, { parameters });
+		expect(result.error?.message).toBe(message);
+		expect(result.error?.description).toBeTruthy();
+		expect(simulator.counters.totalRequests).toBe(0);
+	});
+
+	it('names the item whose expression resolved to nothing, and sends nothing for any item', async () => {
+		const result = await runNetSuite(simulator, { parameters: {}, items: [{ jobId: 'JOB_A' }, { other: 1 }] });
+		expect(result.error?.message).toBe('Item 1: The Job ID is missing');
+		expect(result.error?.itemIndex).toBe(1);
+		expect(simulator.counters.totalRequests).toBe(0);
+	});
+
+	it.each([
+		[{ accountId: 'not an account' }, 'The Account ID "not an account" is not in NetSuite\'s format'],
+		[{ endpointUrl: 'ftp://example.com' }, 'The Endpoint URL "ftp://example.com" is not an http(s) URL'],
+	])('refuses a credential with %p', async (override, message) => {
+		const result = await runNetSuite(simulator, {
+			parameters: { jobId: 'J' },
+			credential: { ...credentialData(simulator), ...override },
+		});
+		expect(result.error?.message).toContain(message);
+		expect(simulator.counters.totalRequests).toBe(0);
+	});
+});
+
+describe('secrets', () => {
+	it('never appear in outputs, errors, descriptions or logs', async () => {
+		simulator.addJob('JOB_SECRET', steps(['pending'], ['finished', 100]));
+		const wrong = credentialData(simulator, { consumerSecret: 'wrong-consumer-secret-value' });
+		const runs = [
+			await runNetSuite(simulator, { parameters: { jobId: 'JOB_SECRET', pollUntilDone: true, pollInterval: 0.02, pollTimeout: 5 } }),
+			await runNetSuite(simulator, { parameters: { jobId: 'JOB_SECRET' }, credential: wrong }),
+			await runNetSuite(simulator, { parameters: { jobId: 'NO_SUCH_JOB' }, onError: 'continueRegularOutput' }),
+			await runNetSuite(simulator, { parameters: { jobId: 'NO_SUCH_JOB' }, onError: 'continueErrorOutput' }),
+		];
+		const signatures = simulator.requests
+			.map((request) => /signature[^>]*>([^<]+)</.exec(request.body)?.[1])
+			.filter((value): value is string => Boolean(value));
+		expect(signatures.length).toBeGreaterThanOrEqual(4);
+		const secrets = [simulator.credentials.consumerSecret, simulator.credentials.tokenSecret, 'wrong-consumer-secret-value', ...signatures];
+		for (const run of runs) {
+			expect(run.logs.length).toBeGreaterThan(0);
+			expect(secretsScan(run, secrets)).toEqual([]);
+		}
+	});
+});
