@@ -69,3 +69,30 @@ describe('credential data', () => {
 		expect(() => readCredentialData({ ...valid, ...override })).toThrow(message);
 	});
 });
+
+describe('job id input', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { readJobId } = require('../../nodes/NetSuiteAsync/actions/inputValidation') as typeof import('../../nodes/NetSuiteAsync/actions/inputValidation');
+	const submission = `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><asyncUpsertListResponse xmlns="urn:messages_2025_2.platform.webservices.netsuite.com"><platformCore:asyncStatusResult xmlns:platformCore="urn:core_2025_2.platform.webservices.netsuite.com"><platformCore:jobId>ASYNCWEBSERVICES_1234567_SB1_1_1</platformCore:jobId><platformCore:status>pending</platformCore:status><platformCore:percentCompleted>0.0</platformCore:percentCompleted><platformCore:estRemainingDuration>0.0</platformCore:estRemainingDuration></platformCore:asyncStatusResult></asyncUpsertListResponse></soapenv:Body></soapenv:Envelope>`;
+
+	it('takes a plain id, trimmed, and a number from an expression', () => {
+		expect(readJobId('  JOB_1 ')).toBe('JOB_1');
+		expect(readJobId(42)).toBe('42');
+	});
+
+	it("reads the id out of an async submission's SOAP response", () => {
+		expect(readJobId(submission)).toBe('ASYNCWEBSERVICES_1234567_SB1_1_1');
+	});
+
+	it.each([
+		[null, 'The Job ID is null'],
+		[['J'], 'The Job ID is an array'],
+		[{ id: 'J' }, 'The Job ID is an object'],
+		[undefined, 'The Job ID is missing'],
+		['J'.repeat(10240), 'The Job ID is 10240 characters long, more than a NetSuite job id can be'],
+		['JOB\u0001', 'The Job ID contains control characters, which XML cannot carry'],
+		['<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body/></soapenv:Envelope>', 'The Job ID is XML, but not an async submission response with an asyncStatusResult/jobId'],
+	])('refuses %p', (value, message) => {
+		expect(() => readJobId(value)).toThrow(message);
+	});
+});

@@ -1,3 +1,6 @@
+import { readAsyncStatus } from '../suitetalk/asyncStatus';
+import { parseXml } from '../suitetalk/xml';
+
 /** A problem with what the person configured or fed in, found before any request is sent. */
 export class InvalidInputError extends Error {
 	constructor(
@@ -21,15 +24,36 @@ function describe(value: unknown): string {
 	return `${typeof value} ${String(value)}`;
 }
 
+/**
+ * A submission's whole SOAP answer (an HTTP Request node's `data`) also names its job: reading it
+ * with the package's parser spares people the regex they would otherwise write.
+ */
+function jobIdFromSubmissionResponse(xml: string, fix: string): string {
+	let jobId: string | undefined;
+	try {
+		jobId = readAsyncStatus(parseXml(xml)).jobId;
+	} catch {
+		jobId = undefined;
+	}
+	if (!jobId) {
+		throw new InvalidInputError(
+			'The Job ID is XML, but not an async submission response with an asyncStatusResult/jobId',
+			fix,
+		);
+	}
+	return jobId;
+}
+
 export function readJobId(value: unknown): string {
 	const fix =
-		'Set "Job ID" to the jobId returned by the step that submitted the job, e.g. {{ $json.jobId }}, or map the right field of the incoming item.';
+		'Set "Job ID" to the jobId returned by the step that submitted the job, e.g. {{ $json.jobId }}, or to the submission\'s whole SOAP response (e.g. {{ $json.data }} after an HTTP Request node).';
 	// A numeric id from an expression is still an id; anything else is a mapping mistake.
 	const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
 	if (typeof text !== 'string' || text.trim() === '') {
 		throw new InvalidInputError(`The Job ID is ${value === undefined ? 'missing' : describe(value)}`, fix);
 	}
-	const jobId = text.trim();
+	const trimmed = text.trim();
+	const jobId = trimmed.startsWith('<') && /Envelope/.test(trimmed) ? jobIdFromSubmissionResponse(trimmed, fix) : trimmed;
 	if (jobId.length > MAX_JOB_ID_LENGTH) {
 		throw new InvalidInputError(`The Job ID is ${jobId.length} characters long, more than a NetSuite job id can be`, fix);
 	}
