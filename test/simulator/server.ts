@@ -1,0 +1,466 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
+import type { AddressInfo, Socket } from 'net';
+
+import {
+	ambiguousAuthenticationFault,
+	asyncFault,
+	axisFault,
+	concurrencyFault,
+	faultNode,
+	injectedFault,
+	INVALID_JOB_MESSAGE,
+	invalidLoginFault,
+	MAINTENANCE_PAGE,
+	malformedXml,
+	PRE_PASSPORT_KINDS,
+	truncate,
+	type SoapFault,
+} from './faults';
+import { IdFactory } from './ids';
+import { DEFAULT_API_VERSION, JobStore, RESULT_CALL_BUDGET } from './jobs';
+import { PassportVerifier } from './passport-check';
+import { operationFromSoapAction, parseRequest, type ParsedRequest } from './request';
+import { asyncStatusResponse, envelope, serverTimeResponse, type ResponseContext } from './responses';
+import { asyncResultResponse, pageCount } from './results';
+import type {
+	FaultKind,
+	FaultMatch,
+	JobOptions,
+	LoggedRequest,
+	PrefixStyle,
+	Simulator,
+	SimulatorCounters,
+	SimulatorCredentials,
+	SimulatorOptions,
+	WriteOperation,
+} from './types';
+import { ROTATION, type ConcretePrefixStyle } from './xml-writer';
+
+export * from './types';
+
+/** Obviously fake values: the simulator is for tests and demos only. */
+export const DEFAULT_CREDENTIALS: SimulatorCredentials = {
+	accountId: '1234567_SB1',
+	consumerKey: 'simulator-consumer-key-not-a-secret',
+	consumerSecret: 'simulator-consumer-secret-not-a-secret',
+	tokenId: 'simulator-token-id-not-a-secret',
+	tokenSecret: 'simulator-token-secret-not-a-secret',
+};
+
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const REQUEST_LOG_SIZE = 2000;
+/** A refused upload is drained (so the client reads the 413) but only up to this much. */
+const MAX_DRAIN_BYTES = 100 * 1024 * 1024;
+const ENDPOINT_PATH = /^\/services\/NetSuitePort_(\d{4}_\d)\/?$/;
+const WRITE_SUBMITS: ReadonlySet<string> = new Set<WriteOperation>([
+	'asyncAddList',
+	'asyncUpdateList',
+	'asyncUpsertList',
+	'asyncDeleteList',
+]);
+const XML_CONTENT_TYPE = 'text/xml; charset=utf-8';
+
+interface Injection {
+	kind: FaultKind;
+	remaining: number;
+	match: FaultMatch;
+}
+
+type BodyResult = { body: string } | { tooLarge: true } | { aborted: true };
+
+function emptyCounters(): SimulatorCounters {
+	return {
+		totalRequests: 0,
+		byOperation: {},
+		statusChecksByJob: {},
+		resultCallsByJob: {},
+		resultPagesByJob: {},
+		authFailures: [],
+		maxInFlight: 0,
+		blockedByConcurrency: 0,
+	};
+}
+
+function readBody(request: IncomingMessage): Promise<BodyResult> {
+	return new Promise((resolve) => {
+		const declared = Number(request.headers['content-length']);
+		if (Number.isFinite(declared) && declared > MAX_DRAIN_BYTES) {
+			resolve({ tooLarge: true });
+			return;
+		}
+		const chunks: Buffer[] = [];
+		let size = 0;
+		request.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > MAX_DRAIN_BYTES) {
+				request.destroy();
+				return;
+			}
+			if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+		});
+		request.on('end', () =>
+			resolve(size > MAX_BODY_BYTES ? { tooLarge: true } : { body: Buffer.concat(chunks).toString('utf8') }),
+		);
+		request.on('error', () => resolve({ aborted: true }));
+		request.on('close', () => resolve({ aborted: true }));
+	});
+}
+
+class SuiteTalkSimulator implements Simulator {
+	url = '';
+	readonly credentials: SimulatorCredentials;
+	readonly counters: SimulatorCounters = emptyCounters();
+	readonly requests: LoggedRequest[] = [];
+	readonly submittedJobIds: string[] = [];
+
+	private latencyMs: number;
+	private concurrencyLimit: number | undefined;
+	private clockOffsetMs: number;
+	private prefixStyle: PrefixStyle;
+	private rotation = 0;
+	private inFlightCount = 0;
+	private injections: Injection[] = [];
+	private closed = false;
+	private readonly jobs = new JobStore();
+	private readonly ids: IdFactory;
+	private readonly verifier: PassportVerifier;
+	private readonly server: Server;
+	private readonly sockets = new Set<Socket>();
+	private readonly timers = new Map<NodeJS.Timeout, () => void>();
+
+	constructor(options: SimulatorOptions) {
+		this.credentials = { ...DEFAULT_CREDENTIALS, ...options.credentials };
+		this.latencyMs = options.latencyMs ?? 0;
+		this.concurrencyLimit = options.concurrencyLimit;
+		this.clockOffsetMs = options.clockOffsetMs ?? 0;
+		this.prefixStyle = options.prefixStyle ?? 'platformCore';
+		this.ids = new IdFactory(this.credentials.accountId.toUpperCase());
+		this.verifier = new PassportVerifier(this.credentials, () => this.netSuiteNow());
+		this.server = createServer((request, response) => {
+			this.handle(request, response).catch((error: Error) => this.internalError(response, error));
+		});
+		this.server.on('connection', (socket: Socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+	}
+
+	listen(port: number): Promise<void> {
+		return new Promise((resolve, reject) => {
+			this.server.once('error', reject);
+			this.server.listen(port, '127.0.0.1', () => {
+				this.server.off('error', reject);
+				this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+				resolve();
+			});
+		});
+	}
+
+	get inFlight(): number {
+		return this.inFlightCount;
+	}
+
+	endpointUrl(apiVersion?: string): string {
+		return `${this.url}/services/NetSuitePort_${apiVersion ?? DEFAULT_API_VERSION}`;
+	}
+
+	addJob(jobId: string, options: JobOptions): void {
+		this.jobs.add(jobId, options, Date.now());
+	}
+
+	injectFaults(kind: FaultKind, count: number, match: FaultMatch = {}): void {
+		if (count > 0) this.injections.push({ kind, remaining: count, match: { ...match } });
+	}
+
+	clearFaults(): void {
+		this.injections = [];
+	}
+
+	setLatency(ms: number): void {
+		this.latencyMs = Math.max(0, ms);
+	}
+
+	setConcurrencyLimit(limit: number | undefined): void {
+		this.concurrencyLimit = limit;
+	}
+
+	setClockOffsetMs(ms: number): void {
+		this.clockOffsetMs = ms;
+	}
+
+	setPrefixStyle(style: PrefixStyle): void {
+		this.prefixStyle = style;
+		this.rotation = 0;
+	}
+
+	/** In place, so a reference a test holds stays live. */
+	resetCounters(): void {
+		Object.assign(this.counters, emptyCounters());
+		this.requests.length = 0;
+	}
+
+	close(): Promise<void> {
+		this.closed = true;
+		for (const [timer, release] of this.timers) {
+			clearTimeout(timer);
+			release();
+		}
+		this.timers.clear();
+		return new Promise((resolve) => {
+			this.server.close(() => resolve());
+			this.server.closeAllConnections();
+			for (const socket of this.sockets) socket.destroy();
+		});
+	}
+
+	private netSuiteNow(): number {
+		return Date.now() + this.clockOffsetMs;
+	}
+
+	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		this.inFlightCount += 1;
+		this.counters.maxInFlight = Math.max(this.counters.maxInFlight, this.inFlightCount);
+		// Decided on arrival: NetSuite counts the requests already in flight when this one comes in.
+		const overLimit = this.concurrencyLimit !== undefined && this.inFlightCount > this.concurrencyLimit;
+		let released = false;
+		response.on('close', () => {
+			if (!released) {
+				released = true;
+				this.inFlightCount -= 1;
+			}
+		});
+		this.counters.totalRequests += 1;
+
+		const version = ENDPOINT_PATH.exec((request.url ?? '').split('?')[0])?.[1];
+		if (request.method !== 'POST') {
+			request.resume();
+			return this.send(response, 405, 'Only POST is supported.\n', 'text/plain; charset=utf-8', { Allow: 'POST' });
+		}
+		if (!version) {
+			request.resume();
+			return this.send(response, 404, 'Not found: use /services/NetSuitePort_<YYYY>_<N>\n', 'text/plain; charset=utf-8');
+		}
+		const read = await readBody(request);
+		if ('aborted' in read) return;
+		if ('tooLarge' in read) {
+			return this.send(response, 413, 'Request body over 10 MB.\n', 'text/plain; charset=utf-8', { Connection: 'close' });
+		}
+
+		let parsed: ParsedRequest | undefined;
+		let parseError: string | undefined;
+		try {
+			parsed = parseRequest(read.body);
+		} catch (error) {
+			parseError = (error as Error).message;
+		}
+		const operation = parsed?.operation ?? operationFromSoapAction(request.headers.soapaction) ?? 'unknown';
+		this.log({ operation, jobId: parsed?.jobId, body: read.body, headers: { ...request.headers } });
+
+		const injection = this.findInjection(operation, parsed?.jobId);
+		if (injection && PRE_PASSPORT_KINDS.has(injection.kind)) {
+			this.consume(injection);
+			return this.deliverBeforePassport(injection.kind, request, response, version);
+		}
+
+		const context = this.responseContext(version);
+		if (!parsed) {
+			return this.sendFault(response, context, axisFault('soapenv:Client', `org.xml.sax.SAXParseException: ${parseError}`));
+		}
+		const foreignVersion = parsed.namespaceVersions.find((candidate) => candidate !== version);
+		if (foreignVersion) {
+			return this.sendFault(
+				response,
+				context,
+				axisFault(
+					'soapenv:Server.userException',
+					`org.xml.sax.SAXException: the request uses namespaces of version ${foreignVersion} but was sent to the NetSuitePort_${version} endpoint`,
+				),
+			);
+		}
+
+		const reason = this.verifier.verify({ ...parsed, hasCookie: request.headers.cookie !== undefined });
+		if (reason) {
+			this.counters.authFailures.push({ reason });
+			const fault = reason === 'AmbiguousAuthentication' ? ambiguousAuthenticationFault() : invalidLoginFault();
+			return this.sendFault(response, context, fault);
+		}
+		if (overLimit) {
+			this.counters.blockedByConcurrency += 1;
+			return this.sendFault(response, context, concurrencyFault());
+		}
+		if (injection) {
+			this.consume(injection);
+			return this.deliverAfterPassport(injection.kind, response, context, parsed);
+		}
+		return this.dispatch(operation, parsed, response, context);
+	}
+
+	/** A simulator bug must show up as a failing request, not crash the test run that hosts it. */
+	private internalError(response: ServerResponse, error: Error): void {
+		console.error('SuiteTalk simulator internal error:', error);
+		if (response.headersSent || response.destroyed) {
+			response.destroy();
+			return;
+		}
+		const body = `Simulator internal error: ${error.message}\n`;
+		response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+		response.end(body);
+	}
+
+	private dispatch(operation: string, parsed: ParsedRequest, response: ServerResponse, context: ResponseContext): Promise<void> {
+		if (operation === 'getServerTime') {
+			return this.sendXml(response, 200, envelope(context, serverTimeResponse(this.netSuiteNow())));
+		}
+		if (operation === 'checkAsyncStatus') return this.checkAsyncStatus(parsed, response, context);
+		if (operation === 'getAsyncResult') return this.getAsyncResult(parsed, response, context);
+		if (WRITE_SUBMITS.has(operation)) {
+			const jobId = this.ids.jobId(this.netSuiteNow());
+			const job = this.jobs.submit(jobId, operation as WriteOperation, parsed.items, context.version, Date.now());
+			this.submittedJobIds.push(jobId);
+			const body = asyncStatusResponse(`${operation}Response`, jobId, job.current(Date.now()));
+			return this.sendXml(response, 200, envelope(context, body));
+		}
+		return this.sendFault(response, context, axisFault('soapenv:Client', `No such operation '${operation}'`));
+	}
+
+	private checkAsyncStatus(parsed: ParsedRequest, response: ServerResponse, context: ResponseContext): Promise<void> {
+		const job = this.jobs.get(parsed.jobId);
+		if (!job) return this.sendFault(response, context, asyncFault('INVALID_JOB_ID', INVALID_JOB_MESSAGE));
+		this.counters.statusChecksByJob[job.id] = (this.counters.statusChecksByJob[job.id] ?? 0) + 1;
+		const view = job.check(Date.now());
+		return this.sendXml(response, 200, envelope(context, asyncStatusResponse('checkAsyncStatusResponse', job.id, view)));
+	}
+
+	private getAsyncResult(parsed: ParsedRequest, response: ServerResponse, context: ResponseContext): Promise<void> {
+		const job = this.jobs.get(parsed.jobId);
+		if (!job) return this.sendFault(response, context, asyncFault('INVALID_JOB_ID', INVALID_JOB_MESSAGE));
+		const pageIndex = /^\d{1,9}$/.test(parsed.pageIndex ?? '') ? Number(parsed.pageIndex) : 0;
+		job.resultCalls += 1;
+		this.counters.resultCallsByJob[job.id] = (this.counters.resultCallsByJob[job.id] ?? 0) + 1;
+		(this.counters.resultPagesByJob[job.id] ??= []).push(pageIndex);
+
+		let fault: SoapFault | undefined;
+		const pages = pageCount(job.results);
+		if (job.resultCalls > RESULT_CALL_BUDGET) {
+			fault = asyncFault('INVALID_JOB_ID', INVALID_JOB_MESSAGE);
+		} else if (job.apiVersion !== context.version) {
+			fault = asyncFault(
+				'INVALID_WS_VERSION',
+				`The job was submitted with web services version ${job.apiVersion}; get its results through the same version.`,
+			);
+		} else if (!job.isTerminal(Date.now())) {
+			fault = asyncFault('JOB_NOT_COMPLETE', 'The job is not complete. Use checkAsyncStatus to follow it.');
+		} else if (pageIndex < 1 || pageIndex > pages) {
+			fault = asyncFault('INVALID_PAGE_INDEX', `Invalid page index ${parsed.pageIndex ?? ''}: the result has ${pages} page(s).`);
+		}
+		if (fault) return this.sendFault(response, context, fault);
+		return this.sendXml(response, 200, envelope(context, asyncResultResponse(job.results, pageIndex)));
+	}
+
+	private async deliverBeforePassport(
+		kind: FaultKind,
+		request: IncomingMessage,
+		response: ServerResponse,
+		version: string,
+	): Promise<void> {
+		if (kind === 'HANG') return; // answered by close() destroying the socket
+		if (kind === 'HTML_503') return this.send(response, 503, MAINTENANCE_PAGE, 'text/html; charset=utf-8');
+		// RESET: headers and half a body go out, then the connection dies.
+		const body = envelope(this.responseContext(version), serverTimeResponse(this.netSuiteNow()));
+		await this.delay();
+		if (response.destroyed) return;
+		response.writeHead(200, { 'Content-Type': XML_CONTENT_TYPE, 'Content-Length': Buffer.byteLength(body) });
+		response.write(body.slice(0, Math.floor(body.length / 2)), () => request.socket.destroy());
+	}
+
+	private deliverAfterPassport(
+		kind: FaultKind,
+		response: ServerResponse,
+		context: ResponseContext,
+		parsed: ParsedRequest,
+	): Promise<void> {
+		const fault = injectedFault(kind);
+		if (fault) return this.sendFault(response, context, fault);
+		if (kind === 'MALFORMED_XML') return this.sendXml(response, 200, malformedXml(context.version));
+		if (kind === 'EMPTY_200') return this.sendXml(response, 200, '');
+		// TRUNCATED: a plausible status response cut mid-element, with a Content-Length that matches the cut.
+		const view = { status: 'processing', percentCompleted: 50, estRemainingDuration: 5 };
+		const whole = envelope(context, asyncStatusResponse('checkAsyncStatusResponse', parsed.jobId ?? 'UNKNOWN', view));
+		return this.sendXml(response, 200, truncate(whole));
+	}
+
+	private findInjection(operation: string, jobId: string | undefined): Injection | undefined {
+		return this.injections.find(
+			(injection) =>
+				injection.remaining > 0 &&
+				(injection.match.operation === undefined || injection.match.operation === operation) &&
+				(injection.match.jobId === undefined || injection.match.jobId === jobId),
+		);
+	}
+
+	private consume(injection: Injection): void {
+		injection.remaining -= 1;
+		if (injection.remaining <= 0) this.injections = this.injections.filter((candidate) => candidate !== injection);
+	}
+
+	private responseContext(version: string): ResponseContext {
+		let style: ConcretePrefixStyle;
+		if (this.prefixStyle === 'rotate') {
+			style = ROTATION[this.rotation % ROTATION.length];
+			this.rotation += 1;
+		} else {
+			style = this.prefixStyle;
+		}
+		return { version, style, nsId: this.ids.nsId(this.netSuiteNow()) };
+	}
+
+	private log(entry: LoggedRequest): void {
+		this.counters.byOperation[entry.operation] = (this.counters.byOperation[entry.operation] ?? 0) + 1;
+		this.requests.push(entry);
+		if (this.requests.length > REQUEST_LOG_SIZE) this.requests.splice(0, this.requests.length - REQUEST_LOG_SIZE);
+	}
+
+	private sendFault(response: ServerResponse, context: ResponseContext, fault: SoapFault): Promise<void> {
+		return this.sendXml(response, fault.httpStatus, envelope(context, faultNode(fault)));
+	}
+
+	private sendXml(response: ServerResponse, status: number, body: string): Promise<void> {
+		return this.send(response, status, body, XML_CONTENT_TYPE);
+	}
+
+	private async send(
+		response: ServerResponse,
+		status: number,
+		body: string,
+		contentType: string,
+		extraHeaders: Record<string, string> = {},
+	): Promise<void> {
+		await this.delay();
+		if (response.destroyed || response.headersSent) return;
+		response.writeHead(status, {
+			'Content-Type': contentType,
+			'Content-Length': Buffer.byteLength(body),
+			...extraHeaders,
+		});
+		response.end(body);
+	}
+
+	/** Latency is read when the response is due, so setLatency affects requests already waiting. */
+	private delay(): Promise<void> {
+		if (this.latencyMs <= 0 || this.closed) return Promise.resolve();
+		return new Promise((resolve) => {
+			const timer = setTimeout(() => {
+				this.timers.delete(timer);
+				resolve();
+			}, this.latencyMs);
+			this.timers.set(timer, resolve);
+		});
+	}
+}
+
+/** Starts a SuiteTalk SOAP simulator on 127.0.0.1 (port 0 = a random free port). */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+	const simulator = new SuiteTalkSimulator(options);
+	await simulator.listen(options.port ?? 0);
+	return simulator;
+}
