@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { description as checkAsyncStatusDescription } from './actions/checkAsyncStatus.operation';
+import { description as getAsyncResultDescription } from './actions/getAsyncResult.operation';
 import { jobIdProperty } from './actions/jobId.description';
 import { router } from './actions/router';
 
@@ -31,11 +32,18 @@ export class NetSuiteAsync implements INodeType {
 						description: 'Read the status of an async job, once or until it is done',
 						action: 'Check async status',
 					},
+					{
+						name: 'Get Async Result',
+						value: 'getAsyncResult',
+						description: 'Read what a finished job wrote, read or found: one item per record',
+						action: 'Get async result',
+					},
 				],
 				default: 'checkAsyncStatus',
 			},
 			jobIdProperty,
 			...checkAsyncStatusDescription,
+			...getAsyncResultDescription,
 		],
 	};
 

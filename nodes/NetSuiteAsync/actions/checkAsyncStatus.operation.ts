@@ -4,7 +4,8 @@ import { nextPoll, type PollObservation, type PollSettings } from '../polling';
 import type { NetSuiteTbaCredentialData } from '../suitetalk/credentialData';
 import { UNSUCCESSFUL_STATUSES } from '../suitetalk/statuses';
 import type { CallSettings } from '../transport/callSuiteTalk';
-import { ExecutionCancelledError } from '../transport/errors';
+import { ExecutionCancelledError, SuiteTalkFaultError } from '../transport/errors';
+import { fetchResults } from './getAsyncResult.operation';
 import { InvalidInputError, readJobId, readSeconds } from './inputValidation';
 import type { ItemOperation } from './itemOperation';
 import { readCallSettings, requestOptions, STATUS_RESPONSE_LIMIT_BYTES } from './sharedOptions';
@@ -72,6 +73,15 @@ export const description: INodeProperties[] = [
 					'Whether a job that ends failed or finishedWithErrors becomes an item error (handled by On Error) instead of a normal item whose status says so',
 			},
 			{
+				displayName: 'Fetch Results When Done',
+				name: 'fetchResultsWhenDone',
+				type: 'boolean',
+				default: false,
+				displayOptions: { show: { '/pollUntilDone': [true] } },
+				description:
+					'Whether to read the job\'s results (all pages, one item per record, as Get Async Result does) once it is done, instead of returning its status. A failed job without results returns its status.',
+			},
+			{
 				displayName: 'Max Poll Interval (Seconds)',
 				name: 'maxPollInterval',
 				type: 'number',
@@ -100,7 +110,7 @@ export const description: INodeProperties[] = [
 
 export interface CheckParameters {
 	jobId: string;
-	poll?: PollSettings & { onTimeout: 'error' | 'returnLastStatus' };
+	poll?: PollSettings & { onTimeout: 'error' | 'returnLastStatus'; fetchResultsWhenDone: boolean };
 	errorOnUnsuccessfulJob: boolean;
 	call: CallSettings;
 }
@@ -132,6 +142,7 @@ function readParameters(ctx: IExecuteFunctions, itemIndex: number, credential: N
 			maxIntervalMs: maxIntervalSeconds * 1000,
 			adaptive: options.adaptivePolling !== false,
 			onTimeout,
+			fetchResultsWhenDone: options.fetchResultsWhenDone === true,
 		},
 	};
 }
@@ -158,10 +169,9 @@ function failIfUnsuccessful(parameters: CheckParameters, status: CheckedStatus):
 	}
 }
 
-async function pollUntilDone(
-	ctx: IExecuteFunctions,
-	parameters: CheckParameters & { poll: NonNullable<CheckParameters['poll']> },
-): Promise<IDataObject> {
+type PollingParameters = CheckParameters & { poll: NonNullable<CheckParameters['poll']> };
+
+async function pollUntilDone(ctx: IExecuteFunctions, parameters: PollingParameters): Promise<IDataObject> {
 	const signal = ctx.getExecutionCancelSignal();
 	const { poll, jobId } = parameters;
 	const startedAtMs = Date.now();
@@ -201,8 +211,29 @@ async function pollUntilDone(
 	}
 }
 
+/**
+ * Results of a failed job may not exist; a fault then leaves the status as the answer. Finished
+ * jobs always have results, so any fault there is a real error. A job without records answers
+ * with its status, so the input item is never dropped.
+ */
+async function resultsOrStatus(ctx: IExecuteFunctions, parameters: PollingParameters, status: IDataObject): Promise<IDataObject[]> {
+	const resultParameters = { jobId: parameters.jobId, selection: { kind: 'all' as const }, outputMode: 'perRecord' as const, call: parameters.call };
+	const outcome = await fetchResults(ctx, resultParameters).then(
+		(records) => ({ records }),
+		(error: unknown) => ({ error }),
+	);
+	if ('records' in outcome) return outcome.records.length > 0 ? outcome.records : [status];
+	if (status.status !== 'failed' || !(outcome.error instanceof SuiteTalkFaultError)) throw outcome.error;
+	return [{ ...status, resultsError: `${outcome.error.fault.message} (${outcome.error.fault.code})` }];
+}
+
 async function execute(ctx: IExecuteFunctions, parameters: CheckParameters): Promise<IDataObject[]> {
-	if (parameters.poll) return [await pollUntilDone(ctx, { ...parameters, poll: parameters.poll })];
+	if (parameters.poll) {
+		const polling = { ...parameters, poll: parameters.poll };
+		const status = await pollUntilDone(ctx, polling);
+		if (!polling.poll.fetchResultsWhenDone || status.isDone !== true) return [status];
+		return await resultsOrStatus(ctx, polling, status);
+	}
 	const status = await checkStatusOnce(ctx, parameters.jobId, parameters.call);
 	failIfUnsuccessful(parameters, status);
 	return [statusFields(status)];

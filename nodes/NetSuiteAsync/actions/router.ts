@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { readCredentialData } from '../suitetalk/credentialData';
 import { CREDENTIAL_TYPE } from '../transport/callSuiteTalk';
 import { checkAsyncStatus } from './checkAsyncStatus.operation';
+import { getAsyncResult } from './getAsyncResult.operation';
 import type { ItemOperation } from './itemOperation';
 import { runItems } from './runItems';
 import { readConcurrency } from './sharedOptions';
@@ -10,6 +11,7 @@ import { toNodeError } from './toNodeError';
 
 const operations: Record<string, ItemOperation<unknown>> = {
 	checkAsyncStatus: checkAsyncStatus as ItemOperation<unknown>,
+	getAsyncResult: getAsyncResult as ItemOperation<unknown>,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,0 +1,136 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { AsyncResultPage, WriteResultRecord } from '../suitetalk/asyncResult';
+import type { NetSuiteTbaCredentialData } from '../suitetalk/credentialData';
+import type { CallSettings } from '../transport/callSuiteTalk';
+import { readJobId, readWholeNumber } from './inputValidation';
+import type { ItemOperation } from './itemOperation';
+import { readJobResults, recordOutput, RESULT_CALL_BUDGET, RESULT_PAGE_LIMIT_BYTES, type PageSelection } from './readJobResults';
+import { readCallSettings, requestOptions } from './sharedOptions';
+import { ItemOutcomeError } from './toNodeError';
+
+const showFor = { operation: ['getAsyncResult'] };
+
+export type ResultOutputMode = 'perRecord' | 'summary';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Pages',
+		name: 'pages',
+		type: 'options',
+		options: [
+			{ name: 'All Pages', value: 'all', description: 'Read every result page, each once' },
+			{ name: 'One Page', value: 'one', description: 'Read only the page given by Page Index' },
+		],
+		default: 'all',
+		displayOptions: { show: showFor },
+		description: `Each page read counts toward NetSuite's limit of ${RESULT_CALL_BUDGET} getAsyncResult calls per job`,
+	},
+	{
+		displayName: 'Page Index',
+		name: 'pageIndex',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 1,
+		displayOptions: { show: { ...showFor, pages: ['one'] } },
+		description: 'The 1-based page to read',
+	},
+	{
+		displayName: 'Output',
+		name: 'outputMode',
+		type: 'options',
+		options: [
+			{ name: 'One Item per Record', value: 'perRecord', description: 'Each written, read or found record becomes an item' },
+			{
+				name: 'One Summary Item per Job',
+				value: 'summary',
+				description: 'Counts of successes, failures and warnings, with the records as an array',
+			},
+		],
+		default: 'perRecord',
+		displayOptions: { show: showFor },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: showFor },
+		options: [...requestOptions],
+	},
+];
+
+export interface ResultParameters {
+	jobId: string;
+	selection: PageSelection;
+	outputMode: ResultOutputMode;
+	call: CallSettings;
+}
+
+function readParameters(ctx: IExecuteFunctions, itemIndex: number, credential: NetSuiteTbaCredentialData): ResultParameters {
+	const jobId = readJobId(ctx.getNodeParameter('jobId', itemIndex, ''));
+	const selection: PageSelection =
+		ctx.getNodeParameter('pages', itemIndex, 'all') === 'one'
+			? { kind: 'one', pageIndex: readWholeNumber(ctx.getNodeParameter('pageIndex', itemIndex, 1), 'Page Index', 1, 100000) }
+			: { kind: 'all' };
+	const outputMode = ctx.getNodeParameter('outputMode', itemIndex, 'perRecord') === 'summary' ? 'summary' : 'perRecord';
+	return {
+		jobId,
+		selection,
+		outputMode,
+		call: readCallSettings(ctx, itemIndex, credential.apiVersion, RESULT_PAGE_LIMIT_BYTES),
+	};
+}
+
+function countSummary(records: IDataObject[]): IDataObject {
+	let successCount = 0;
+	let failureCount = 0;
+	let warningCount = 0;
+	let afterSubmitFailedCount = 0;
+	for (const record of records) {
+		if (record.isSuccess === false) failureCount++;
+		else successCount++;
+		if (Array.isArray(record.warnings) && record.warnings.length > 0) warningCount++;
+		if ((record as unknown as WriteResultRecord).afterSubmitFailed === true) afterSubmitFailedCount++;
+	}
+	return { successCount, failureCount, warningCount, afterSubmitFailedCount };
+}
+
+/** Reads a finished job's results in the chosen output mode; also used by Fetch Results When Done. */
+export async function fetchResults(ctx: IExecuteFunctions, parameters: ResultParameters): Promise<IDataObject[]> {
+	const records: IDataObject[] = [];
+	const listErrors: IDataObject[] = [];
+	const onPage = (page: AsyncResultPage) => {
+		if (!page.isSuccess && page.records.length === 0) {
+			const reasons = page.errors.map((error) => `${error.message} (${error.code})`).join('; ') || 'no reason given';
+			throw new ItemOutcomeError(
+				`NetSuite reports job "${parameters.jobId}" as unsuccessful on result page ${page.pageIndex}: ${reasons}`,
+				'The job itself failed (for a search: its criteria or permissions). Fix the cause and submit the job again.',
+				{ pageIndex: page.pageIndex },
+			);
+		}
+		for (const record of page.records) records.push(recordOutput(parameters.jobId, page, record));
+		for (const error of page.errors) listErrors.push({ ...error, pageIndex: page.pageIndex });
+	};
+	const totals = await readJobResults(ctx, parameters.jobId, parameters.selection, parameters.call, onPage);
+	if (parameters.outputMode === 'perRecord') return records;
+	return [
+		{
+			jobId: parameters.jobId,
+			resultType: totals.resultType,
+			kind: totals.kind,
+			totalRecords: totals.totalRecords,
+			totalPages: totals.totalPages,
+			pagesRead: totals.pagesRead,
+			...countSummary(records),
+			listErrors,
+			records,
+		},
+	];
+}
+
+export const getAsyncResult: ItemOperation<ResultParameters> = {
+	readParameters,
+	execute: async (ctx, parameters) => await fetchResults(ctx, parameters),
+};
