@@ -170,36 +170,38 @@ export function readReadResponse(readResponse: XmlElement, index: number): ReadR
 	});
 }
 
+/** One `…ResponseList` (or a bare `…Response`): the list-level status and each entry read by `readEntry`. */
+function readResponseList<R>(
+	source: XmlElement,
+	listName: string,
+	entryName: string,
+	readEntry: (entry: XmlElement, index: number) => R,
+	options: ResponseListOptions,
+) {
+	const container = findResponseContainer(source, listName, entryName);
+	if (!container) throw new UnexpectedResponseError(`NetSuite answered without a ${listName} or ${entryName} element`);
+	const offset = options.indexOffset ?? 0;
+	const list = readStatus(child(container, 'status'));
+	return {
+		isSuccess: list.isSuccess,
+		errors: list.errors,
+		warnings: list.warnings,
+		records: children(container, entryName).map((entry, position) => readEntry(entry, offset + position + 1)),
+	};
+}
+
 /**
  * Write responses from any response holding a `writeResponseList` (asyncResult, addListResponse,
  * deleteListResponse, …) or a bare `writeResponse` (addResponse): pass the parsed document or any
  * element above the list.
  */
 export function readWriteResponses(source: XmlElement, options: ResponseListOptions = {}): WriteResponseList {
-	const container = findResponseContainer(source, 'writeResponseList', 'writeResponse');
-	if (!container) throw new UnexpectedResponseError('NetSuite answered without a writeResponseList or writeResponse element');
-	const offset = options.indexOffset ?? 0;
-	const list = readStatus(child(container, 'status'));
-	return {
-		isSuccess: list.isSuccess,
-		errors: list.errors,
-		warnings: list.warnings,
-		records: children(container, 'writeResponse').map((response, position) => readWriteResponse(response, offset + position + 1)),
-	};
+	return readResponseList(source, 'writeResponseList', 'writeResponse', readWriteResponse, options);
 }
 
 /** Read responses from any response holding a `readResponseList` (asyncResult, getListResponse) or `readResponse`. */
 export function readReadResponses(source: XmlElement, options: ResponseListOptions = {}): ReadResponseList {
-	const container = findResponseContainer(source, 'readResponseList', 'readResponse');
-	if (!container) throw new UnexpectedResponseError('NetSuite answered without a readResponseList or readResponse element');
-	const offset = options.indexOffset ?? 0;
-	const list = readStatus(child(container, 'status'));
-	return {
-		isSuccess: list.isSuccess,
-		errors: list.errors,
-		warnings: list.warnings,
-		records: children(container, 'readResponse').map((response, position) => readReadResponse(response, offset + position + 1)),
-	};
+	return readResponseList(source, 'readResponseList', 'readResponse', readReadResponse, options);
 }
 
 function readCount(parents: Array<XmlElement | undefined>, name: string): number | undefined {
