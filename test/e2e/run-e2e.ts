@@ -1,0 +1,352 @@
+/**
+ * End-to-end tests against a REAL n8n (2.41.1 on Node 24, installed by scripts/e2e/ensure-n8n.sh).
+ * A plain script, not jest:  npm run test:e2e
+ *   = bash scripts/e2e/ensure-n8n.sh && tsx test/e2e/run-e2e.ts
+ *
+ * 1. Infrastructure probe: a throwaway community package generated here is packed, installed
+ *    like n8n's Community Nodes screen installs one, a credential and workflows are imported,
+ *    executed with `n8n execute --id`, and the printed run data is checked.
+ * 2. NetSuite scenarios (when the node source and test/simulator/server.ts exist): `npm run build`,
+ *    `npm pack` of this repo, the same install, the SuiteTalk simulator started in this process,
+ *    and the workflows of test/e2e/workflows/*.json executed against it.
+ *
+ * Options: --only=probe | --only=netsuite.  Env: N8N_E2E_VERBOSE=1 (echo n8n's output),
+ * N8N_E2E_KEEP=1 (keep the n8n user folders under /tmp).
+ * The last line printed is "N passed, N failed[, N skipped]"; the exit code is 1 on any failure.
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import {
+	cleanupAll,
+	installExitHandlers,
+	N8nSandbox,
+	npmPack,
+	onCleanup,
+	readN8nPaths,
+	run,
+	type CredentialImport,
+	type ExecuteResult,
+	type WorkflowImport,
+} from '../../scripts/e2e/n8n';
+import { PROBE_NODE_TYPE, PROBE_SECRET, probeCredential, probeWorkflow, writeProbePackage } from './probe-package';
+
+const ROOT = resolve(__dirname, '..', '..');
+const WORKFLOWS_DIR = join(__dirname, 'workflows');
+
+// ---------------------------------------------------------------------------------------------
+// Minimal test bookkeeping
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const failures: string[] = [];
+
+function log(message: string): void {
+	process.stdout.write(`[e2e ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+class AssertionError extends Error {}
+
+function assert(condition: unknown, message: string): asserts condition {
+	if (!condition) throw new AssertionError(message);
+}
+
+function assertEqual(actual: unknown, expected: unknown, what: string): void {
+	if (actual !== expected) {
+		throw new AssertionError(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+	}
+}
+
+function assertIncludes(text: string, needle: string | RegExp, what: string): void {
+	const ok = typeof needle === 'string' ? text.includes(needle) : needle.test(text);
+	if (!ok) throw new AssertionError(`${what}: expected to contain ${String(needle)}, got:\n${text}`);
+}
+
+async function test(name: string, fn: () => Promise<void> | void): Promise<void> {
+	const started = Date.now();
+	try {
+		await fn();
+		passed++;
+		log(`PASS ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+	} catch (error) {
+		failed++;
+		const detail = error instanceof Error ? (error instanceof AssertionError ? error.message : error.stack ?? error.message) : String(error);
+		failures.push(`${name}: ${detail.split('\n')[0]}`);
+		log(`FAIL ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)\n${indent(detail)}`);
+	}
+}
+
+function skip(name: string, reason: string): void {
+	skipped++;
+	log(`SKIP ${name}: ${reason}`);
+}
+
+function indent(text: string): string {
+	return text
+		.split('\n')
+		.map((line) => `    ${line}`)
+		.join('\n');
+}
+
+/** For failure messages: what the run said, without the whole JSON. */
+function summarize(result: ExecuteResult): string {
+	const out = result.run ? JSON.stringify(result.run.data.resultData.runData, null, 1).slice(0, 3000) : '(no run data)';
+	return `exit ${result.exitCode}, status ${result.run?.status}, error ${JSON.stringify(result.errorText)}\nrunData: ${out}`;
+}
+
+async function timed<T>(what: string, fn: () => Promise<T>): Promise<T> {
+	const started = Date.now();
+	log(`${what} ...`);
+	const value = await fn();
+	log(`${what}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	return value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Infrastructure probe
+
+async function probeSuite(work: string): Promise<void> {
+	const probeDir = writeProbePackage(join(work, 'probe-package'));
+	const sandbox = N8nSandbox.create();
+	try {
+		let tarball = '';
+		await test('probe: npm pack of a generated community package', async () => {
+			tarball = await npmPack(probeDir, join(work, 'tarballs'));
+			assert(/n8n-nodes-e2e-probe-0\.0\.1\.tgz$/.test(tarball), `unexpected tarball ${tarball}`);
+		});
+		if (!tarball) return;
+
+		await test('probe: installed into .n8n/nodes/node_modules like the Community Nodes screen', async () => {
+			const installed = await sandbox.installPackage(tarball);
+			assertEqual(installed.name, 'n8n-nodes-e2e-probe', 'package name');
+			assert(existsSync(join(installed.dir, 'dist', 'nodes', 'E2eProbe', 'E2eProbe.node.js')), 'node file installed');
+			const manifest = JSON.parse(readFileSync(join(installed.dir, 'package.json'), 'utf8'));
+			assert(!('peerDependencies' in manifest), 'peerDependencies stripped as n8n does');
+			const nodesPackage = JSON.parse(readFileSync(join(sandbox.nodesDir, 'package.json'), 'utf8'));
+			assertEqual(nodesPackage.dependencies['n8n-nodes-e2e-probe'], '0.0.1', '.n8n/nodes/package.json dependency');
+		});
+
+		await test('probe: n8n import:credentials and import:workflow', async () => {
+			await timed('import:credentials', () => sandbox.importCredentials([probeCredential]));
+			await timed('import:workflow', () =>
+				sandbox.importWorkflows([probeWorkflow('e2eProbeOk', 'hello from e2e'), probeWorkflow('e2eProbeFail', 'fail')]),
+			);
+		});
+
+		await test(`probe: n8n execute runs ${PROBE_NODE_TYPE} and its output is parsed`, async () => {
+			const result = await timed('execute e2eProbeOk', () => sandbox.execute('e2eProbeOk'));
+			assert(result.ok, `execution not successful: ${summarize(result)}`);
+			assertEqual(result.run?.status, 'success', 'run status');
+			assertEqual(result.run?.finished, true, 'run finished');
+			const items = result.output('Probe');
+			assertEqual(items.length, 1, 'items out of Probe');
+			assertEqual(items[0].message, 'hello from e2e', 'message parameter echoed');
+			assertEqual(items[0].secretLength, PROBE_SECRET.length, 'credential decrypted (secret length)');
+			assert(String(items[0].nodeVersion).startsWith('v24.'), `n8n runs on Node 24, got ${items[0].nodeVersion}`);
+		});
+
+		await test('probe: a node error gives exit 1 and a parsed error', async () => {
+			const result = await timed('execute e2eProbeFail', () => sandbox.execute('e2eProbeFail'));
+			assert(!result.ok, 'execution should fail');
+			assertEqual(result.exitCode, 1, 'exit code');
+			assertEqual(result.run?.status, 'error', 'run status');
+			assertEqual(result.error?.name, 'NodeOperationError', 'error name');
+			assertIncludes(result.errorText, 'Probe failed on purpose', 'error message');
+			assertIncludes(result.errorText, `secret length ${PROBE_SECRET.length}`, 'error description');
+			assertEqual(result.run?.data.resultData.lastNodeExecuted, 'Probe', 'last node');
+		});
+	} finally {
+		sandbox.cleanup();
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. NetSuite scenarios against the SuiteTalk simulator
+
+interface SimulatorStep {
+	status: string;
+	percentCompleted: number;
+	estRemainingDuration: number;
+}
+
+interface Simulator {
+	url: string;
+	endpointUrl(version?: string): string;
+	credentials: { accountId: string; consumerKey: string; consumerSecret: string; tokenId: string; tokenSecret: string };
+	addJob(jobId: string, job: { script: { steps: SimulatorStep[] } }): void;
+	/** Only the parts read here (test/simulator/types.ts has the full shape). */
+	counters: { statusChecksByJob?: Record<string, number>; authFailures?: Array<{ reason: string }> };
+	close(): Promise<void> | void;
+}
+
+const NODE_SOURCE = join(ROOT, 'nodes', 'NetSuiteAsync', 'NetSuiteAsync.node.ts');
+const NODE_DIST = join(ROOT, 'dist', 'nodes', 'NetSuiteAsync', 'NetSuiteAsync.node.js');
+/** N8N_E2E_SIMULATOR points at another module with the same startSimulator() (for debugging). */
+const SIMULATOR = process.env.N8N_E2E_SIMULATOR || join(ROOT, 'test', 'simulator', 'server.ts');
+const API_VERSION = '2025_2';
+
+const SCENARIOS = ['check-once', 'poll-until-done', 'bad-job-id', 'wrong-token-secret'];
+
+function loadWorkflow(name: string): WorkflowImport {
+	return JSON.parse(readFileSync(join(WORKFLOWS_DIR, `${name}.json`), 'utf8')) as WorkflowImport;
+}
+
+function nodeCredentialRef(workflow: WorkflowImport): { id: string; name: string } {
+	const node = (workflow.nodes as Array<{ credentials?: Record<string, { id: string; name: string }> }>).find(
+		(n) => n.credentials?.netSuiteTbaApi,
+	);
+	assert(node, `workflow ${workflow.id} has no node with a netSuiteTbaApi credential`);
+	return node.credentials!.netSuiteTbaApi;
+}
+
+async function netsuiteSuite(work: string): Promise<void> {
+	if (!existsSync(NODE_SOURCE) && !existsSync(NODE_DIST)) {
+		for (const s of SCENARIOS) skip(`netsuite: ${s}`, 'the NetSuiteAsync node does not exist yet');
+		return;
+	}
+	if (!existsSync(SIMULATOR)) {
+		for (const s of SCENARIOS) skip(`netsuite: ${s}`, `${SIMULATOR} does not exist yet`);
+		return;
+	}
+
+	let tarball = '';
+	await test('netsuite: npm run build and npm pack of this package', async () => {
+		const build = await timed('npm run build', () => run('npm', ['run', 'build'], { cwd: ROOT, timeoutMs: 300_000 }));
+		assert(build.exitCode === 0, `npm run build failed:\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`);
+		assert(existsSync(NODE_DIST), `${NODE_DIST} missing after the build`);
+		tarball = await timed('npm pack', () => npmPack(ROOT, join(work, 'tarballs')));
+	});
+	if (!tarball) {
+		for (const s of SCENARIOS) skip(`netsuite: ${s}`, 'no package to install');
+		return;
+	}
+
+	const workflows = SCENARIOS.map(loadWorkflow);
+	let simulator: Simulator | undefined;
+	const sandbox = N8nSandbox.create();
+	try {
+		await test('netsuite: simulator starts, package installs, credentials and workflows import', async () => {
+			// A computed path keeps `npm run typecheck` green while the simulator is being written.
+			const simulatorModule = (await import(SIMULATOR)) as { startSimulator(): Promise<Simulator> | Simulator };
+			simulator = await simulatorModule.startSimulator();
+			log(`simulator at ${simulator.url}, endpoint ${simulator.endpointUrl(API_VERSION)}`);
+
+			const installed = await timed('install package', () => sandbox.installPackage(tarball));
+			assertEqual(installed.name, 'n8n-nodes-netsuite-async', 'package name');
+
+			const data = { ...simulator.credentials, apiVersion: API_VERSION, endpointUrl: simulator.endpointUrl(API_VERSION) };
+			const good = nodeCredentialRef(workflows[SCENARIOS.indexOf('check-once')]);
+			const bad = nodeCredentialRef(workflows[SCENARIOS.indexOf('wrong-token-secret')]);
+			const credentials: CredentialImport[] = [
+				{ ...good, type: 'netSuiteTbaApi', data },
+				{ ...bad, type: 'netSuiteTbaApi', data: { ...data, tokenSecret: `${data.tokenSecret}-wrong` } },
+			];
+			await timed('import:credentials', () => sandbox.importCredentials(credentials));
+			await timed('import:workflow', () => sandbox.importWorkflows(workflows));
+
+			simulator.addJob('ASYNCWEBSERVICES_E2E_FINISHED', {
+				script: { steps: [{ status: 'finished', percentCompleted: 100, estRemainingDuration: 0 }] },
+			});
+			simulator.addJob('ASYNCWEBSERVICES_E2E_POLLED', {
+				script: {
+					steps: [
+						{ status: 'pending', percentCompleted: 0, estRemainingDuration: 0 },
+						{ status: 'processing', percentCompleted: 50, estRemainingDuration: 0 },
+						{ status: 'finished', percentCompleted: 100, estRemainingDuration: 0 },
+					],
+				},
+			});
+		});
+		if (!simulator) {
+			for (const s of SCENARIOS) skip(`netsuite: ${s}`, 'setup failed');
+			return;
+		}
+
+		await test('netsuite: check-once — a finished job, checked once', async () => {
+			const result = await timed('execute nsE2eCheckOnce', () => sandbox.execute('nsE2eCheckOnce'));
+			assert(result.ok, `execution not successful: ${summarize(result)}`);
+			const items = result.output('NetSuite Async');
+			assertEqual(items.length, 1, 'items out');
+			assertEqual(items[0].jobId, 'ASYNCWEBSERVICES_E2E_FINISHED', 'jobId');
+			assertEqual(items[0].status, 'finished', 'status');
+			assertEqual(items[0].percentCompleted, 100, 'percentCompleted');
+		});
+
+		await test('netsuite: poll-until-done — pending → processing → finished in 3 polls', async () => {
+			const result = await timed('execute nsE2ePollUntilDone', () => sandbox.execute('nsE2ePollUntilDone'));
+			assert(result.ok, `execution not successful: ${summarize(result)}`);
+			const items = result.output('NetSuite Async');
+			assertEqual(items.length, 1, 'items out');
+			assertEqual(items[0].status, 'finished', 'status');
+			assertEqual(items[0].percentCompleted, 100, 'percentCompleted');
+			assertEqual(items[0].polls, 3, 'polls');
+			assertEqual(items[0].timedOut, false, 'timedOut');
+			assertEqual(simulator!.counters.statusChecksByJob?.['ASYNCWEBSERVICES_E2E_POLLED'], 3, 'status checks the simulator saw');
+		});
+
+		await test('netsuite: bad-job-id — the error names the job id / INVALID_JOB_ID', async () => {
+			const result = await timed('execute nsE2eBadJobId', () => sandbox.execute('nsE2eBadJobId'));
+			assert(!result.ok, `execution should fail: ${summarize(result)}`);
+			assertEqual(result.exitCode, 1, 'exit code');
+			log(`error shown to the user:\n${indent(result.errorText)}`);
+			assert(
+				result.errorText.includes('ASYNCWEBSERVICES_E2E_NO_SUCH_JOB') || result.errorText.includes('INVALID_JOB_ID'),
+				`error should mention the job id or INVALID_JOB_ID, got:\n${result.errorText}`,
+			);
+		});
+
+		await test('netsuite: wrong-token-secret — Invalid login attempt, pointing at the Login Audit Trail', async () => {
+			const authFailuresBefore = simulator!.counters.authFailures?.length ?? 0;
+			const result = await timed('execute nsE2eWrongSecret', () => sandbox.execute('nsE2eWrongSecret'));
+			assert(!result.ok, `execution should fail: ${summarize(result)}`);
+			assertEqual(result.exitCode, 1, 'exit code');
+			log(`error shown to the user:\n${indent(result.errorText)}`);
+			assertIncludes(result.errorText, 'Invalid login attempt', 'error');
+			assertIncludes(result.errorText, 'Login Audit Trail', 'error');
+			assert(!result.errorText.includes(simulator!.credentials.tokenSecret), 'the error must not echo the token secret');
+			const authFailures = simulator!.counters.authFailures ?? [];
+			assert(authFailures.length > authFailuresBefore, 'the simulator saw the failed login');
+			log(`simulator's auth failure reason: ${authFailures[authFailures.length - 1].reason}`);
+		});
+	} finally {
+		sandbox.cleanup();
+		if (simulator) await simulator.close();
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+	installExitHandlers();
+	const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+	const started = Date.now();
+	const work = mkdtempSync(join(tmpdir(), 'n8n-e2e-work-'));
+	onCleanup(work);
+	try {
+		const paths = readN8nPaths();
+		log(`n8n ${paths.n8nVersion} on Node ${paths.nodeVersion} from ${paths.cache}`);
+		if (!only || only === 'probe') await probeSuite(work);
+		if (!only || only === 'netsuite') await netsuiteSuite(work);
+	} catch (error) {
+		failed++;
+		failures.push(`runner: ${error instanceof Error ? error.message : String(error)}`);
+		log(`runner error: ${error instanceof Error ? error.stack : String(error)}`);
+	} finally {
+		rmSync(work, { recursive: true, force: true });
+		cleanupAll();
+	}
+	log(`finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	if (failures.length) log(`failures:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
+	// Workflow files that no scenario uses are a mistake worth noticing.
+	const unused = readdirSync(WORKFLOWS_DIR).filter((f) => f.endsWith('.json') && !SCENARIOS.includes(f.replace(/\.json$/, '')));
+	if (unused.length) log(`note: workflows not used by any scenario: ${unused.join(', ')}`);
+	process.stdout.write(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+	process.exitCode = failed > 0 ? 1 : 0;
+}
+
+main().catch((error) => {
+	process.stdout.write(`runner crashed: ${error instanceof Error ? error.stack : String(error)}\n0 passed, 1 failed\n`);
+	process.exitCode = 1;
+});
