@@ -133,3 +133,11 @@ describe('classifying an HTTP answer', () => {
 		});
 	});
 });
+
+describe('entity decoding', () => {
+	it('decodes the five XML entities and numeric references in one pass, and nothing else', () => {
+		expect(parseXml('<a q="1&#10;2">x&#xd;y &amp;#233; &#233; &lt;b&gt; &quot;&apos; &nbsp;</a>')).toEqual({
+			a: { '#text': 'x\ry &#233; é <b> "\' &nbsp;', '@_q': '1\n2' },
+		});
+	});
+});
