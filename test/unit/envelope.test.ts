@@ -124,3 +124,26 @@ describe('signing a request (the credential\'s authenticate)', () => {
 		);
 	});
 });
+
+describe("the node's own requests: built once, with the passport in place", () => {
+	const credential = {
+		accountId: '1234567_sb1',
+		consumerKey: 'ck',
+		consumerSecret: 'cs',
+		tokenId: 'tk',
+		tokenSecret: 'ts',
+		apiVersion: '2025_2',
+		endpointUrl: '',
+	};
+	const clock = () => 1700000000000;
+	const random = (size: number) => Buffer.alloc(size, 3);
+
+	it('gives the same envelope as signing the built, unsigned one', () => {
+		const request = { operation: 'checkAsyncStatus' as const, fields: [['jobId', 'J<1>'] as [string, string]] };
+		const structured = signSoapRequest(credential, { url: '', body: { suiteTalkRequest: { ...request, apiVersion: '2024_2' } } }, clock, random);
+		const parsed = signSoapRequest(credential, { url: '', body: buildRequestEnvelope('2024_2', request) }, clock, random);
+		expect(structured.body).toBe(parsed.body);
+		expect(structured.url).toBe('https://1234567-sb1.suitetalk.api.netsuite.com/services/NetSuitePort_2024_2');
+		expect(structured.headers).toEqual({ 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: 'checkAsyncStatus' });
+	});
+});

@@ -18,18 +18,37 @@ export interface SoapRequest {
 	fields: Array<[name: string, value: string]>;
 }
 
-/** The envelope without a passport: the credential adds one, fresh, to every request it sends. */
-export function buildRequestEnvelope(apiVersion: string, request: SoapRequest): string {
+/**
+ * Builds a request envelope. Without a passport it is what the credential's test sends for signing;
+ * the node's own requests are built here by the credential with the passport in place, so that
+ * nothing is parsed again on the way out.
+ */
+export function buildRequestEnvelope(apiVersion: string, request: SoapRequest, passport?: TokenPassport): string {
 	const messages = messagesNamespace(apiVersion);
 	const envelope = create({ version: '1.0', encoding: 'UTF-8' })
 		.ele(SOAP_ENVELOPE_NS, 'soapenv:Envelope')
 		.att(XMLNS_NS, 'xmlns:platformMsgs', messages);
-	envelope.ele(SOAP_ENVELOPE_NS, 'soapenv:Header');
+	const header = envelope.ele(SOAP_ENVELOPE_NS, 'soapenv:Header');
+	if (passport) appendPassport(header, passport, apiVersion);
 	const operation = envelope.ele(SOAP_ENVELOPE_NS, 'soapenv:Body').ele(messages, `platformMsgs:${request.operation}`);
 	for (const [name, value] of request.fields) {
 		operation.ele(messages, `platformMsgs:${name}`).txt(value);
 	}
 	return envelope.end({ prettyPrint: false });
+}
+
+/** tokenPassport in the messages namespace, its children in core, in the order the XSD demands. */
+function appendPassport(header: XMLBuilder, passport: TokenPassport, apiVersion: string): void {
+	const core = coreNamespace(apiVersion);
+	const tokenPassport = header
+		.ele(messagesNamespace(apiVersion), 'platformMsgs:tokenPassport')
+		.att(XMLNS_NS, 'xmlns:platformCore', core);
+	tokenPassport.ele(core, 'platformCore:account').txt(passport.account);
+	tokenPassport.ele(core, 'platformCore:consumerKey').txt(passport.consumerKey);
+	tokenPassport.ele(core, 'platformCore:token').txt(passport.token);
+	tokenPassport.ele(core, 'platformCore:nonce').txt(passport.nonce);
+	tokenPassport.ele(core, 'platformCore:timestamp').txt(passport.timestamp);
+	tokenPassport.ele(core, 'platformCore:signature').att('algorithm', 'HMAC_SHA256').txt(passport.signature);
 }
 
 export class NotASoapEnvelopeError extends Error {
@@ -125,17 +144,7 @@ export function insertPassport(envelopeXml: string, passport: TokenPassport, fal
 
 	const ownVersion = envelopeApiVersion(envelope, body);
 	const apiVersion = ownVersion ?? fallbackApiVersion;
-	const messages = messagesNamespace(apiVersion);
-	const core = coreNamespace(apiVersion);
-	const tokenPassport = header
-		.ele(messages, 'platformMsgs:tokenPassport')
-		.att(XMLNS_NS, 'xmlns:platformCore', core);
-	tokenPassport.ele(core, 'platformCore:account').txt(passport.account);
-	tokenPassport.ele(core, 'platformCore:consumerKey').txt(passport.consumerKey);
-	tokenPassport.ele(core, 'platformCore:token').txt(passport.token);
-	tokenPassport.ele(core, 'platformCore:nonce').txt(passport.nonce);
-	tokenPassport.ele(core, 'platformCore:timestamp').txt(passport.timestamp);
-	tokenPassport.ele(core, 'platformCore:signature').att('algorithm', 'HMAC_SHA256').txt(passport.signature);
+	appendPassport(header, passport, apiVersion);
 	return {
 		xml: document.end({ prettyPrint: false }),
 		operation: operationName(body),

@@ -1,5 +1,5 @@
 import { endpointUrlFor, readCredentialData } from './credentialData';
-import { insertPassport, NotASoapEnvelopeError } from './envelope';
+import { buildRequestEnvelope, insertPassport, NotASoapEnvelopeError, type SignedEnvelope, type SoapRequest } from './envelope';
 import { freshPassport, type Clock, type RandomSource } from './passport';
 
 /** The part of n8n's IHttpRequestOptions that signing reads and writes (kept structural: no n8n import here). */
@@ -12,6 +12,19 @@ export interface SoapHttpRequest {
 
 function headerName(headers: Record<string, unknown>, name: string): string | undefined {
 	return Object.keys(headers).find((key) => key.toLowerCase() === name.toLowerCase());
+}
+
+/**
+ * What this package's node sends as the body: the request still unbuilt, so the credential builds
+ * the envelope once with the passport in it instead of parsing and re-serialising a finished one.
+ */
+export interface UnsignedSoapRequest {
+	suiteTalkRequest: SoapRequest & { apiVersion: string };
+}
+
+function isUnsignedSoapRequest(body: unknown): body is UnsignedSoapRequest {
+	const request = (body as Partial<UnsignedSoapRequest> | undefined)?.suiteTalkRequest;
+	return typeof request === 'object' && request !== null && typeof request.operation === 'string' && Array.isArray(request.fields);
 }
 
 function bodyText(body: unknown): string {
@@ -33,9 +46,18 @@ export function signSoapRequest<T extends SoapHttpRequest>(
 	random?: RandomSource,
 ): T {
 	const credential = readCredentialData(credentialFields);
-	const envelope = bodyText(request.body);
 	const passport = random ? freshPassport(credential, clock, random) : freshPassport(credential, clock);
-	const signed = insertPassport(envelope, passport, credential.apiVersion);
+	let signed: SignedEnvelope;
+	if (isUnsignedSoapRequest(request.body)) {
+		const { apiVersion, ...soapRequest } = request.body.suiteTalkRequest;
+		signed = {
+			xml: buildRequestEnvelope(apiVersion, soapRequest, passport),
+			operation: soapRequest.operation,
+			envelopeApiVersion: apiVersion,
+		};
+	} else {
+		signed = insertPassport(bodyText(request.body), passport, credential.apiVersion);
+	}
 
 	const headers: Record<string, unknown> = { ...(request.headers ?? {}) };
 	const cookie = headerName(headers, 'cookie');
