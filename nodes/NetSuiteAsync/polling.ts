@@ -35,7 +35,11 @@ export function estimatedRemainingMs(history: readonly PollObservation[]): numbe
 	const latest = history[history.length - 1];
 	if (!latest) return undefined;
 	if (latest.estRemainingDuration > 0) return latest.estRemainingDuration * 1000;
-	const earlier = [...history].reverse().find((entry) => entry.percentCompleted < latest.percentCompleted);
+	// A 0 % reading is usually the pending phase, not slow progress: measuring the rate from it
+	// makes short jobs look long.
+	const earlier = [...history]
+		.reverse()
+		.find((entry) => entry.percentCompleted > 0 && entry.percentCompleted < latest.percentCompleted);
 	if (!earlier || latest.percentCompleted <= 0 || latest.percentCompleted >= 100) return undefined;
 	const percentPerMs = (latest.percentCompleted - earlier.percentCompleted) / (latest.atMs - earlier.atMs);
 	if (!(percentPerMs > 0) || !Number.isFinite(percentPerMs)) return undefined;

@@ -40,6 +40,8 @@ describe('poll schedule', () => {
 	it('extrapolates from percentCompleted when estRemainingDuration is 0.0', () => {
 		const history = [observation(0, 'processing', 10), observation(10000, 'processing', 30)];
 		expect(estimatedRemainingMs(history)).toBe(35000);
+		// The pending reading at 0 % is not a progress baseline.
+		expect(estimatedRemainingMs([observation(0, 'pending', 0), observation(10000, 'processing', 30)])).toBeUndefined();
 		expect(nextPoll(settings, 0, history, 10000)).toEqual({ action: 'wait', delayMs: 35000 });
 	});
 
