@@ -218,6 +218,8 @@ class SuiteTalkSimulator implements Simulator {
 	}
 
 	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		// Node would date the answer by the real clock; NetSuite dates it by its own (a skewed client can compare).
+		response.setHeader('Date', new Date(this.netSuiteNow()).toUTCString());
 		this.inFlightCount += 1;
 		this.counters.maxInFlight = Math.max(this.counters.maxInFlight, this.inFlightCount);
 		// Decided on arrival: NetSuite counts the requests already in flight when this one comes in.

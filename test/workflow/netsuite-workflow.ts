@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { NetSuiteTbaApi } from '../../credentials/NetSuiteTbaApi.credentials';
 import { NetSuiteAsync } from '../../nodes/NetSuiteAsync/NetSuiteAsync.node';
@@ -25,6 +25,8 @@ export interface NetSuiteRun {
 	onError?: OnError;
 	credential?: ICredentialDataDecryptedObject;
 	cancelAfterMs?: number;
+	/** Replaces the package's credential type (e.g. a wrapper that counts the requests it signs). */
+	credentialType?: ICredentialType;
 }
 
 /** Items → NetSuite Async, run by n8n's engine with the real credential and node against `simulator`. */
@@ -41,7 +43,7 @@ export async function runNetSuite(simulator: Simulator, run: NetSuiteRun): Promi
 	);
 	const options: RunWorkflowOptions = {
 		nodeTypes: { [NODE_TYPE]: new NetSuiteAsync() },
-		credentialTypes: { netSuiteTbaApi: new NetSuiteTbaApi() },
+		credentialTypes: { netSuiteTbaApi: run.credentialType ?? new NetSuiteTbaApi() },
 		credentials: { netSuiteTbaApi: run.credential ?? credentialData(simulator) },
 		cancelAfterMs: run.cancelAfterMs,
 	};

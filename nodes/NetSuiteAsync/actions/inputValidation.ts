@@ -13,6 +13,12 @@ export class InvalidInputError extends Error {
 }
 
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/**
+ * Other code units XML 1.0 cannot carry: U+FFFE, U+FFFF and unpaired surrogates. Sent as they are,
+ * the first two make the request unparseable and a lone surrogate turns into U+FFFD on the wire,
+ * so NetSuite would be asked about another job.
+ */
+const NON_XML_CHARACTERS = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** NetSuite's job ids are ~60 characters; anything near this is a wrong expression, not an id. */
 export const MAX_JOB_ID_LENGTH = 512;
 
@@ -59,6 +65,11 @@ export function readJobId(value: unknown): string {
 	}
 	if (CONTROL_CHARACTERS.test(jobId)) {
 		throw new InvalidInputError('The Job ID contains control characters, which XML cannot carry', fix);
+	}
+	const nonXml = NON_XML_CHARACTERS.exec(jobId)?.[0];
+	if (nonXml !== undefined) {
+		const codePoint = nonXml.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+		throw new InvalidInputError(`The Job ID contains U+${codePoint}, which XML cannot carry`, fix);
 	}
 	return jobId;
 }

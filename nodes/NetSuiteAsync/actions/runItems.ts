@@ -1,6 +1,7 @@
 import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import type { NetSuiteTbaCredentialData } from '../suitetalk/credentialData';
+import { ExecutionCancelledError } from '../transport/errors';
 import type { ItemOperation } from './itemOperation';
 import { toNodeError, type ItemError } from './toNodeError';
 
@@ -64,6 +65,7 @@ export async function runItems<P>(
 	if (invalid && !continueOnFail) throw invalid.error;
 
 	const outcomes: Outcome[] = prepared.map((entry) => ('error' in entry ? { error: entry.error } : { outputs: [] }));
+	const signal = ctx.getExecutionCancelSignal();
 	let failed = false;
 	await runPool(
 		items.length,
@@ -80,8 +82,11 @@ export async function runItems<P>(
 				failed = true;
 			}
 		},
-		() => failed && !continueOnFail,
+		// A cancelled execution starts no further item (with On Error "continue", each would only
+		// become a "cancelled" error item); the node then ends with one cancellation error.
+		() => signal?.aborted === true || (failed && !continueOnFail),
 	);
+	if (signal?.aborted) throw toNodeError(node, new ExecutionCancelledError(), 0);
 
 	const output: INodeExecutionData[] = [];
 	for (const [itemIndex, outcome] of outcomes.entries()) {

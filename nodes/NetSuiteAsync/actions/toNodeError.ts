@@ -25,6 +25,16 @@ export class ItemOutcomeError extends Error {
 
 export type ItemError = NodeApiError | NodeOperationError;
 
+/**
+ * NodeApiError swaps any message that mentions a Node error code (ECONNREFUSED, ECONNRESET,
+ * ETIMEDOUT, …) for n8n's generic text, which drops "NetSuite" and advises a retry the node has
+ * already made. Our messages are written for the person reading them: put them back.
+ */
+function keepMessage(error: NodeApiError, message: string): NodeApiError {
+	error.message = message;
+	return error;
+}
+
 function retriesNote(retries: number): string {
 	return retries > 0 ? ` (after ${retries} ${retries === 1 ? 'retry' : 'retries'})` : '';
 }
@@ -55,21 +65,27 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number, jobI
 			faultElement: fault.faultElement,
 			nsId: fault.nsId,
 			retries: error.retries,
+			...(fault.clockSkewMs === undefined ? {} : { clockSkewSeconds: Math.round(fault.clockSkewMs / 1000) }),
 			...jobPart,
 		});
-		return apiError;
+		return keepMessage(apiError, advice.message);
 	}
 	if (error instanceof SuiteTalkTransportError) {
+		const clientError = error.httpStatus !== undefined && error.httpStatus >= 400 && error.httpStatus < 500;
+		let description = `The answer could not be used${retriesNote(error.retries)}; retrying would not help.`;
+		if (error.retryable) {
+			description = `NetSuite did not give a usable answer${retriesNote(error.retries)}. This is usually temporary (outage, maintenance, network); run the workflow again later, or raise "Max Retries".`;
+		} else if (clientError) {
+			description = `Whatever answered is not NetSuite's SOAP endpoint${retriesNote(error.retries)}. Check the credential's Endpoint URL (leave it empty to use the one derived from the Account ID and API Version) and any proxy in between.`;
+		}
 		const apiError = new NodeApiError(node, { message: error.message, code: error.code } as JsonObject, {
 			message: error.message,
-			description: error.retryable
-				? `NetSuite did not give a usable answer${retriesNote(error.retries)}. This is usually temporary (outage, maintenance, network); run the workflow again later, or raise "Max Retries".`
-				: `The answer could not be used${retriesNote(error.retries)}; retrying would not help.`,
+			description,
 			httpCode: error.httpStatus === undefined ? undefined : String(error.httpStatus),
 			itemIndex,
 		});
 		Object.assign(apiError.context, { itemIndex, errorCode: error.code, retries: error.retries, ...jobPart });
-		return apiError;
+		return keepMessage(apiError, error.message);
 	}
 	if (error instanceof InvalidInputError) {
 		return new NodeOperationError(node, `Item ${itemIndex}: ${error.message}`, {
@@ -95,7 +111,7 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number, jobI
 			itemIndex,
 		});
 		Object.assign(apiError.context, { itemIndex, ...jobPart });
-		return apiError;
+		return keepMessage(apiError, error.message);
 	}
 	if (error instanceof ExecutionCancelledError) {
 		return new NodeOperationError(node, error.message, { itemIndex });

@@ -17,7 +17,12 @@ export type SoapOutcome =
 const HTML_START = /^\s*(?:<!DOCTYPE\s+html|<html[\s>])/i;
 
 function isRetryableHttpStatus(httpStatus: number): boolean {
-	return httpStatus === 429 || httpStatus >= 500;
+	return httpStatus === 408 || httpStatus === 429 || httpStatus >= 500;
+}
+
+/** A 4xx other than 408/429 comes from whatever answered instead of SuiteTalk (a wrong Endpoint URL, a proxy): it will not heal. */
+function isFinalClientError(httpStatus: number): boolean {
+	return httpStatus >= 400 && httpStatus < 500 && !isRetryableHttpStatus(httpStatus);
 }
 
 /** Never decides on the status code alone: NetSuite sends faults as HTTP 500 and sometimes as 200. */
@@ -39,7 +44,7 @@ export function classifyResponse(httpStatus: number, body: string): SoapOutcome 
 			problem: {
 				code: 'HTML_RESPONSE',
 				message: `NetSuite answered HTTP ${httpStatus} with an HTML page instead of SOAP XML (maintenance, an outage or a proxy in between)`,
-				retryable: true,
+				retryable: !isFinalClientError(httpStatus),
 				httpStatus,
 			},
 		};
@@ -49,6 +54,17 @@ export function classifyResponse(httpStatus: number, body: string): SoapOutcome 
 		document = parseXml(body);
 	} catch (error) {
 		const refusedDoctype = error instanceof XmlParseError && /DOCTYPE/.test(error.message);
+		if (!refusedDoctype && error instanceof XmlParseError && isFinalClientError(httpStatus)) {
+			return {
+				kind: 'transport',
+				problem: {
+					code: 'HTTP_ERROR',
+					message: `NetSuite answered HTTP ${httpStatus} with a body that is not SOAP XML: ${error.bodyExcerpt}`,
+					retryable: false,
+					httpStatus,
+				},
+			};
+		}
 		return {
 			kind: 'transport',
 			problem: {

@@ -1,3 +1,4 @@
+import { describeClockSkew, PASSPORT_TIMESTAMP_TOLERANCE_MINUTES } from './clockSkew';
 import { INVALID_JOB_CODES, INVALID_LOGIN_CODES, type SuiteTalkFault } from './faults';
 
 export interface Advice {
@@ -8,7 +9,7 @@ export interface Advice {
 export const LOGIN_AUDIT_TRAIL_HINT =
 	'NetSuite shows the real reason only to an administrator: Setup > Users/Roles > User Management > View Login Audit Trail, with the "Detail" column added (InvalidSignature, InvalidTimestamp, NonceUsed, token_rejected, …).';
 
-const PERMISSION_CODES = ['INSUFFICIENT_PERMISSION', 'INVALID_ROLE', 'WS_PERMISSION_REQD', 'FEATURE_DISABLED'];
+const PERMISSION_CODES = ['INSUFFICIENT_PERMISSION', 'INVALID_ROLE', 'WS_PERMISSION_REQD'];
 
 function withReference(description: string, fault: SuiteTalkFault): string {
 	const reference = fault.nsId ? ` NetSuite request reference (nsId) for support: ${fault.nsId}.` : '';
@@ -20,6 +21,16 @@ export function faultAdvice(fault: SuiteTalkFault, jobId?: string): Advice {
 	const job = jobId === undefined ? 'the job' : `job "${jobId}"`;
 	const nsMessage = `NetSuite: ${fault.message} (${fault.code})`;
 	if (INVALID_LOGIN_CODES.includes(fault.code)) {
+		const skew = describeClockSkew(fault.clockSkewMs);
+		if (skew) {
+			return {
+				message: `NetSuite refused the token passport: Invalid login attempt. This machine's clock is ${skew.amount} ${skew.direction} NetSuite's (clock skew; NetSuite allows ±${PASSPORT_TIMESTAMP_TOLERANCE_MINUTES} minutes).`,
+				description: withReference(
+					`The Date header of NetSuite's answer and this machine's clock are ${skew.amount} apart. Every token passport carries a timestamp that NetSuite refuses when it is more than ${PASSPORT_TIMESTAMP_TOLERANCE_MINUTES} minutes off (the Login Audit Trail shows InvalidTimestamp). Set this machine's clock right and keep it synchronised (NTP); for n8n in Docker, fix the host's clock. ${LOGIN_AUDIT_TRAIL_HINT}`,
+					fault,
+				),
+			};
+		}
 		return {
 			message: 'NetSuite refused the token passport: Invalid login attempt.',
 			description: withReference(
@@ -79,6 +90,15 @@ export function faultAdvice(fault: SuiteTalkFault, jobId?: string): Advice {
 					fault,
 				),
 			};
+	}
+	if (fault.code === 'FEATURE_DISABLED') {
+		return {
+			message: 'A NetSuite feature this needs is not enabled in the account (FEATURE_DISABLED)',
+			description: withReference(
+				`${nsMessage}. An administrator enables features under Setup > Company > Enable Features (SOAP Web Services and Token-Based Authentication are on the SuiteCloud tab). The token's role cannot change this.`,
+				fault,
+			),
+		};
 	}
 	if (PERMISSION_CODES.includes(fault.code)) {
 		return {

@@ -10,6 +10,8 @@ export interface SuiteTalkFault {
 	nsId?: string;
 	httpStatus: number;
 	retryable: boolean;
+	/** NetSuite's clock minus this machine's, from the answer's HTTP Date header (set by the transport). */
+	clockSkewMs?: number;
 }
 
 /** Codes that clear by themselves: concurrency slots free up, maintenance ends. */

@@ -1,12 +1,14 @@
-import { sleep, type IExecuteFunctions, type IN8nHttpFullResponse } from 'n8n-workflow';
+import { sleep, type IDataObject, type IExecuteFunctions, type IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { classifyResponse } from '../suitetalk/classifyResponse';
+import { clockSkewMs } from '../suitetalk/clockSkew';
 import { InvalidCredentialError } from '../suitetalk/credentialData';
-import { buildRequestEnvelope, NotASoapEnvelopeError, type SoapRequest } from '../suitetalk/envelope';
+import { NotASoapEnvelopeError, type SoapRequest } from '../suitetalk/envelope';
+import type { UnsignedSoapRequest } from '../suitetalk/signRequest';
 import type { XmlElement } from '../suitetalk/xml';
 import { backoffDelayMs } from './backoff';
 import { ExecutionCancelledError, SuiteTalkFaultError, SuiteTalkTransportError } from './errors';
-import { InvalidEncodingError, readBodyText, ResponseTooLargeError } from './responseBody';
+import { InvalidEncodingError, readBodyText, ResponseTimeoutError, ResponseTooLargeError } from './responseBody';
 
 export const CREDENTIAL_TYPE = 'netSuiteTbaApi';
 
@@ -38,7 +40,8 @@ function causeOf(error: unknown): { code?: string; name?: string; message?: stri
 	return (candidate ?? {}) as { code?: string; name?: string; message?: string };
 }
 
-function classifyThrown(error: unknown, settings: CallSettings): Attempt {
+/** `phase` says whether the answer had started: a reset mid-body is not a refused request. */
+function classifyThrown(error: unknown, settings: CallSettings, phase: 'request' | 'body' = 'request'): Attempt {
 	const cause = causeOf(error);
 	if (cause instanceof InvalidCredentialError || cause instanceof NotASoapEnvelopeError) {
 		return {
@@ -46,18 +49,31 @@ function classifyThrown(error: unknown, settings: CallSettings): Attempt {
 			error: (retries) => new SuiteTalkTransportError('REQUEST_NOT_SIGNED', cause.message ?? '', false, retries),
 		};
 	}
-	const timedOut = cause.code === 'ECONNABORTED' || cause.code === 'ETIMEDOUT' || /timeout/i.test(cause.message ?? '');
-	const reason = timedOut
-		? `NetSuite did not answer within ${Math.round(settings.requestTimeoutMs / 1000)} s`
-		: `The request to NetSuite failed before an answer arrived (${cause.code ?? cause.message ?? 'network error'})`;
+	const seconds = Math.round(settings.requestTimeoutMs / 1000);
+	const timedOut =
+		error instanceof ResponseTimeoutError ||
+		cause.code === 'ECONNABORTED' ||
+		cause.code === 'ETIMEDOUT' ||
+		/timeout/i.test(cause.message ?? '');
+	const what = cause.code ?? cause.message ?? 'network error';
+	let reason: string;
+	if (timedOut) {
+		reason = phase === 'body' ? `NetSuite did not finish its answer within ${seconds} s` : `NetSuite did not answer within ${seconds} s`;
+	} else {
+		reason =
+			phase === 'body'
+				? `NetSuite's answer broke off before it was complete (${what})`
+				: `The request to NetSuite failed before an answer arrived (${what})`;
+	}
 	return {
 		kind: 'retryable',
 		error: (retries) => new SuiteTalkTransportError(timedOut ? 'TIMEOUT' : 'NETWORK_ERROR', reason, true, retries),
 	};
 }
 
-async function attempt(ctx: IExecuteFunctions, envelope: string, operation: string, settings: CallSettings): Promise<Attempt> {
+async function attempt(ctx: IExecuteFunctions, unsigned: UnsignedSoapRequest, settings: CallSettings): Promise<Attempt> {
 	const signal = ctx.getExecutionCancelSignal();
+	const startedAtMs = Date.now();
 	let response: IN8nHttpFullResponse;
 	try {
 		// The credential's authenticate adds the passport and the endpoint URL; a retry runs it again,
@@ -65,8 +81,8 @@ async function attempt(ctx: IExecuteFunctions, envelope: string, operation: stri
 		response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
 			method: 'POST',
 			url: '',
-			headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: operation },
-			body: envelope,
+			headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: unsigned.suiteTalkRequest.operation },
+			body: unsigned as unknown as IDataObject,
 			encoding: 'stream',
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
@@ -79,7 +95,9 @@ async function attempt(ctx: IExecuteFunctions, envelope: string, operation: stri
 	}
 	let text: string;
 	try {
-		text = await readBodyText(response.body, settings.maxResponseBytes, signal);
+		// The request timeout covers the whole answer: the HTTP client's own timeout ends at the headers.
+		const remainingMs = settings.requestTimeoutMs - (Date.now() - startedAtMs);
+		text = await readBodyText(response.body, settings.maxResponseBytes, signal, remainingMs);
 	} catch (error) {
 		throwIfCancelled(signal);
 		if (error instanceof ResponseTooLargeError) {
@@ -96,12 +114,14 @@ async function attempt(ctx: IExecuteFunctions, envelope: string, operation: stri
 					new SuiteTalkTransportError('INVALID_ENCODING', error.message, true, retries, response.statusCode),
 			};
 		}
-		return classifyThrown(error, settings);
+		return classifyThrown(error, settings, 'body');
 	}
 	const outcome = classifyResponse(response.statusCode, text);
 	if (outcome.kind === 'ok') return { kind: 'ok', result: { document: outcome.document, nsId: outcome.nsId } };
 	if (outcome.kind === 'fault') {
-		const { fault } = outcome;
+		// The answer's Date header against this machine's clock: a passport timestamp off by more
+		// than 5 minutes is refused with nothing but "Invalid login attempt".
+		const fault = { ...outcome.fault, clockSkewMs: clockSkewMs(response.headers, Date.now()) };
 		return { kind: fault.retryable ? 'retryable' : 'final', error: (retries) => new SuiteTalkFaultError(fault, retries) };
 	}
 	const { problem } = outcome;
@@ -123,11 +143,11 @@ export async function callSuiteTalk(
 	settings: CallSettings,
 ): Promise<CallResult> {
 	const signal = ctx.getExecutionCancelSignal();
-	const envelope = buildRequestEnvelope(settings.apiVersion, request);
+	const unsigned: UnsignedSoapRequest = { suiteTalkRequest: { ...request, apiVersion: settings.apiVersion } };
 	const random = settings.random ?? Math.random;
 	for (let retries = 0; ; retries++) {
 		throwIfCancelled(signal);
-		const outcome = await attempt(ctx, envelope, request.operation, settings);
+		const outcome = await attempt(ctx, unsigned, settings);
 		if (outcome.kind === 'ok') return { ...outcome.result, retries };
 		if (outcome.kind === 'final' || retries >= settings.maxRetries) throw outcome.error(retries);
 		// sleep rejects when n8n cancels the execution; either way the abort flag is the truth.
