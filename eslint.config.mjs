@@ -1,4 +1,5 @@
 import community from '@n8n/eslint-plugin-community-nodes';
+import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 import tseslint from 'typescript-eslint';
 
 const { configs } = community;
@@ -10,8 +11,10 @@ export default [
 		languageOptions: { parser: tseslint.parser, parserOptions: { project: './tsconfig.json' } },
 	},
 	{
+		// Both plugins' package.json rules walk an ESTree ObjectExpression, which the TypeScript parser
+		// produces for a .json file (jsonc-eslint-parser's JSONObjectExpression left them silently idle).
 		files: ['package.json'],
-		languageOptions: { parser: (await import('jsonc-eslint-parser').catch(() => ({ default: undefined }))).default },
+		languageOptions: { parser: tseslint.parser },
 	},
 	{
 		...configs.recommendedWithoutN8nCloudSupport,
@@ -22,6 +25,31 @@ export default [
 			'@n8n/community-nodes/no-restricted-globals': 'error',
 			// xmlbuilder2 and fast-xml-parser are deliberate runtime dependencies (not installable on n8n Cloud).
 			'@n8n/community-nodes/no-runtime-dependencies': 'off',
+		},
+	},
+	// eslint-plugin-n8n-nodes-base: the rule sets `n8n-node lint` and @n8n/scan-community-package apply.
+	{ plugins: { 'n8n-nodes-base': n8nNodesBase } },
+	{
+		files: ['package.json'],
+		rules: { ...n8nNodesBase.configs.community.rules },
+	},
+	{
+		files: ['credentials/**/*.ts'],
+		rules: {
+			...n8nNodesBase.configs.credentials.rules,
+			// As in n8n-node lint and the scanner: a community credential's documentationUrl is a full URL, not a camelCase slug.
+			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
+			// As in n8n-node lint and the scanner: Consumer Key and Token ID are identifiers (in clear in every passport); credential-password-field checks the secrets.
+			'n8n-nodes-base/cred-class-field-type-options-password-missing': 'off',
+		},
+	},
+	{
+		files: ['nodes/**/*.ts'],
+		rules: {
+			...n8nNodesBase.configs.nodes.rules,
+			// As in n8n-node lint and the scanner: inputs/outputs may be NodeConnectionTypes.Main instead of "main".
+			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
+			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
 		},
 	},
 ];

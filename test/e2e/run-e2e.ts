@@ -9,6 +9,9 @@
  * 2. NetSuite scenarios (when the node source and test/simulator/server.ts exist): `npm run build`,
  *    `npm pack` of this repo, the same install, the SuiteTalk simulator started in this process,
  *    and the workflows of test/e2e/workflows/*.json executed against it.
+ * 3. The examples/ workflows (in the same sandbox, imported with the scenarios): the simulator's
+ *    demo jobs (seedDemoJobs), a credential with the id and name the examples reference, each
+ *    example with an id added and its HTTP Request URL pointed at the simulator.
  *
  * Options: --only=probe | --only=netsuite.  Env: N8N_E2E_VERBOSE=1 (echo n8n's output),
  * N8N_E2E_KEEP=1 (keep the n8n user folders under /tmp).
@@ -176,8 +179,16 @@ interface Simulator {
 	endpointUrl(version?: string): string;
 	credentials: { accountId: string; consumerKey: string; consumerSecret: string; tokenId: string; tokenSecret: string };
 	addJob(jobId: string, job: { script: { steps: SimulatorStep[] } }): void;
+	/** Jobs created by async submits, in order. */
+	readonly submittedJobIds: string[];
+	/** Zeroes `counters` in place (jobs stay). */
+	resetCounters(): void;
 	/** Only the parts read here (test/simulator/types.ts has the full shape). */
-	counters: { statusChecksByJob?: Record<string, number>; authFailures?: Array<{ reason: string }> };
+	counters: {
+		statusChecksByJob?: Record<string, number>;
+		resultCallsByJob?: Record<string, number>;
+		authFailures?: Array<{ reason: string }>;
+	};
 	close(): Promise<void> | void;
 }
 
@@ -188,6 +199,57 @@ const SIMULATOR = process.env.N8N_E2E_SIMULATOR || join(ROOT, 'test', 'simulator
 const API_VERSION = '2025_2';
 
 const SCENARIOS = ['check-once', 'poll-until-done', 'bad-job-id', 'wrong-token-secret'];
+
+const EXAMPLES_DIR = join(ROOT, 'examples');
+/** `seedDemoJobs` adds the jobs the examples refer to by id (DEMO_JOB_*). */
+const DEMO_JOBS = join(ROOT, 'test', 'simulator', 'demo-jobs.ts');
+/** Each examples/ file and the id it is imported with (≤ 21 characters: n8n ignores longer ids). */
+const EXAMPLES: Record<string, string> = {
+	'check-async-status': 'exCheckAsyncStatus',
+	'wait-for-job': 'exWaitForJob',
+	'submit-upsert-then-wait': 'exSubmitUpsertWait',
+	'wait-then-route-failed-records': 'exWaitRouteFailed',
+};
+/** The credential the examples reference; imported under this id and name. */
+const EXAMPLE_CREDENTIAL = { id: 'netsuite-tba', name: 'NetSuite TBA API' };
+
+/**
+ * An examples/ workflow as people import it, plus an id, and with the HTTP Request node's URL
+ * (a real account's) replaced by the simulator's endpoint. Fails if the example references
+ * another credential than EXAMPLE_CREDENTIAL.
+ */
+function loadExample(file: string, id: string, endpointUrl: string): WorkflowImport {
+	const workflow = JSON.parse(readFileSync(join(EXAMPLES_DIR, `${file}.json`), 'utf8')) as WorkflowImport;
+	const nodes = workflow.nodes as Array<{
+		name: string;
+		type: string;
+		parameters: Record<string, unknown>;
+		credentials?: Record<string, { id: string; name: string }>;
+	}>;
+	for (const node of nodes) {
+		const ref = node.credentials?.netSuiteTbaApi;
+		if (ref) {
+			assertEqual(ref.id, EXAMPLE_CREDENTIAL.id, `${file}: ${node.name}: credential id`);
+			assertEqual(ref.name, EXAMPLE_CREDENTIAL.name, `${file}: ${node.name}: credential name`);
+		}
+		if (node.type === 'n8n-nodes-base.httpRequest') node.parameters.url = endpointUrl;
+	}
+	return { ...workflow, id };
+}
+
+function exampleSummary(items: Array<Record<string, unknown>>): string {
+	return JSON.stringify(items.map(({ externalId, isSuccess }) => ({ externalId, isSuccess })));
+}
+
+/** Resolves when `probe()` turns true (checked every 25 ms) or after `timeoutMs` (then false). */
+async function waitFor(probe: () => boolean, timeoutMs: number): Promise<boolean> {
+	const deadline = Date.now() + timeoutMs;
+	while (!probe()) {
+		if (Date.now() >= deadline) return false;
+		await new Promise((resolveWait) => setTimeout(resolveWait, 25));
+	}
+	return true;
+}
 
 function loadWorkflow(name: string): WorkflowImport {
 	return JSON.parse(readFileSync(join(WORKFLOWS_DIR, `${name}.json`), 'utf8')) as WorkflowImport;
@@ -202,12 +264,16 @@ function nodeCredentialRef(workflow: WorkflowImport): { id: string; name: string
 }
 
 async function netsuiteSuite(work: string): Promise<void> {
+	const skipAll = (reason: string): void => {
+		for (const s of SCENARIOS) skip(`netsuite: ${s}`, reason);
+		for (const e of Object.keys(EXAMPLES)) skip(`example: ${e}`, reason);
+	};
 	if (!existsSync(NODE_SOURCE) && !existsSync(NODE_DIST)) {
-		for (const s of SCENARIOS) skip(`netsuite: ${s}`, 'the NetSuiteAsync node does not exist yet');
+		skipAll('the NetSuiteAsync node does not exist yet');
 		return;
 	}
 	if (!existsSync(SIMULATOR)) {
-		for (const s of SCENARIOS) skip(`netsuite: ${s}`, `${SIMULATOR} does not exist yet`);
+		skipAll(`${SIMULATOR} does not exist yet`);
 		return;
 	}
 
@@ -219,17 +285,20 @@ async function netsuiteSuite(work: string): Promise<void> {
 		tarball = await timed('npm pack', () => npmPack(ROOT, join(work, 'tarballs')));
 	});
 	if (!tarball) {
-		for (const s of SCENARIOS) skip(`netsuite: ${s}`, 'no package to install');
+		skipAll('no package to install');
 		return;
 	}
 
 	const workflows = SCENARIOS.map(loadWorkflow);
 	let simulator: Simulator | undefined;
+	let seedDemoJobs: ((simulator: Simulator) => string[]) | undefined;
 	const sandbox = N8nSandbox.create();
 	try {
-		await test('netsuite: simulator starts, package installs, credentials and workflows import', async () => {
+		await test('netsuite: simulator starts, package installs, credentials and workflows (scenarios + examples/) import', async () => {
 			// A computed path keeps `npm run typecheck` green while the simulator is being written.
 			const simulatorModule = (await import(SIMULATOR)) as { startSimulator(): Promise<Simulator> | Simulator };
+			const demoJobsModule = (await import(DEMO_JOBS)) as { seedDemoJobs(simulator: Simulator): string[] };
+			seedDemoJobs = demoJobsModule.seedDemoJobs;
 			simulator = await simulatorModule.startSimulator();
 			log(`simulator at ${simulator.url}, endpoint ${simulator.endpointUrl(API_VERSION)}`);
 
@@ -242,9 +311,13 @@ async function netsuiteSuite(work: string): Promise<void> {
 			const credentials: CredentialImport[] = [
 				{ ...good, type: 'netSuiteTbaApi', data },
 				{ ...bad, type: 'netSuiteTbaApi', data: { ...data, tokenSecret: `${data.tokenSecret}-wrong` } },
+				{ ...EXAMPLE_CREDENTIAL, type: 'netSuiteTbaApi', data },
 			];
+			const examples = Object.entries(EXAMPLES).map(([file, id]) => loadExample(file, id, data.endpointUrl));
 			await timed('import:credentials', () => sandbox.importCredentials(credentials));
-			await timed('import:workflow', () => sandbox.importWorkflows(workflows));
+			await timed('import:workflow', () => sandbox.importWorkflows([...workflows, ...examples]));
+
+			seedDemoJobs(simulator);
 
 			simulator.addJob('ASYNCWEBSERVICES_E2E_FINISHED', {
 				script: { steps: [{ status: 'finished', percentCompleted: 100, estRemainingDuration: 0 }] },
@@ -259,8 +332,8 @@ async function netsuiteSuite(work: string): Promise<void> {
 				},
 			});
 		});
-		if (!simulator) {
-			for (const s of SCENARIOS) skip(`netsuite: ${s}`, 'setup failed');
+		if (!simulator || !seedDemoJobs) {
+			skipAll('setup failed');
 			return;
 		}
 
@@ -310,10 +383,117 @@ async function netsuiteSuite(work: string): Promise<void> {
 			assert(authFailures.length > authFailuresBefore, 'the simulator saw the failed login');
 			log(`simulator's auth failure reason: ${authFailures[authFailures.length - 1].reason}`);
 		});
+
+		await examplesSuite(sandbox, simulator, seedDemoJobs);
 	} finally {
 		sandbox.cleanup();
 		if (simulator) await simulator.close();
 	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. The examples/ workflows, as people import them, against the simulator's demo jobs
+
+async function examplesSuite(
+	sandbox: N8nSandbox,
+	simulator: Simulator,
+	seedDemoJobs: (simulator: Simulator) => string[],
+): Promise<void> {
+	const checks = () => simulator.counters.statusChecksByJob ?? {};
+
+	await test('example: check-async-status — DEMO_JOB_FINISHED, checked once', async () => {
+		const before = checks().DEMO_JOB_FINISHED ?? 0;
+		const result = await timed(`execute ${EXAMPLES['check-async-status']}`, () => sandbox.execute(EXAMPLES['check-async-status']));
+		assert(result.ok, `execution not successful: ${summarize(result)}`);
+		const items = result.output('Check job status');
+		assertEqual(items.length, 1, 'items out of Check job status');
+		assertEqual(items[0].jobId, 'DEMO_JOB_FINISHED', 'jobId');
+		assertEqual(items[0].status, 'finished', 'status');
+		assertEqual(items[0].percentCompleted, 100, 'percentCompleted');
+		assertEqual(items[0].isDone, true, 'isDone');
+		assertEqual((checks().DEMO_JOB_FINISHED ?? 0) - before, 1, 'status checks the simulator saw');
+	});
+
+	await test('example: wait-for-job — DEMO_JOB_POLLED (6 s) polled until finishedWithErrors', async () => {
+		// The job's clock starts when it is seeded, and n8n's start-up (5-15 s, with the machine's load)
+		// can outlast the job's 6 s life. So the jobs are re-seeded every 250 ms until n8n's first check
+		// arrives: that check sees a job at most 250 ms old (pending), and the node has to poll on.
+		const before = checks().DEMO_JOB_POLLED ?? 0;
+		const execution = timed(`execute ${EXAMPLES['wait-for-job']} (re-seeding the demo jobs until its first check)`, () =>
+			sandbox.execute(EXAMPLES['wait-for-job']),
+		);
+		let executing = true;
+		void execution.finally(() => (executing = false)).catch(() => undefined);
+		let seededAt = Date.now();
+		while (executing && (checks().DEMO_JOB_POLLED ?? 0) === before) {
+			seedDemoJobs(simulator);
+			seededAt = Date.now();
+			await waitFor(() => !executing || (checks().DEMO_JOB_POLLED ?? 0) > before, 250);
+		}
+		const result = await execution;
+		assert(result.ok, `execution not successful: ${summarize(result)}`);
+		const items = result.output('Wait for job');
+		assertEqual(items.length, 1, 'items out of Wait for job');
+		log(`DEMO_JOB_POLLED: ${JSON.stringify(items[0])} (${Date.now() - seededAt} ms after seeding)`);
+		assertEqual(items[0].jobId, 'DEMO_JOB_POLLED', 'jobId');
+		assertEqual(items[0].status, 'finishedWithErrors', 'status');
+		assertEqual(items[0].percentCompleted, 100, 'percentCompleted');
+		assertEqual(items[0].isDone, true, 'isDone');
+		assertEqual(items[0].timedOut, false, 'timedOut');
+		assert(typeof items[0].polls === 'number' && items[0].polls >= 2, `polls: expected ≥ 2, got ${JSON.stringify(items[0].polls)}`);
+		assertEqual((checks().DEMO_JOB_POLLED ?? 0) - before, items[0].polls, 'status checks the simulator saw = polls');
+	});
+
+	await test('example: submit-upsert-then-wait — the real HTTP Request node signs with the credential, then wait + fetch', async () => {
+		simulator.resetCounters();
+		const submittedBefore = simulator.submittedJobIds.length;
+		const result = await timed(`execute ${EXAMPLES['submit-upsert-then-wait']}`, () => sandbox.execute(EXAMPLES['submit-upsert-then-wait']));
+		assert(result.ok, `execution not successful: ${summarize(result)}`);
+		assertEqual(JSON.stringify(simulator.counters.authFailures ?? []), '[]', 'passport failures the simulator saw');
+		const submitted = simulator.submittedJobIds.slice(submittedBefore);
+		assertEqual(submitted.length, 1, 'jobs submitted through the HTTP Request node');
+		const response = result.output('Submit asyncUpsertList');
+		assertEqual(response.length, 1, 'items out of Submit asyncUpsertList');
+		assertIncludes(String(response[0].data), submitted[0], 'the SOAP answer the HTTP Request node returned');
+		const items = result.output('Wait for the upsert');
+		assertEqual(items.length, 2, `per-record items out of Wait for the upsert ${exampleSummary(items)}`);
+		for (const [index, item] of items.entries()) {
+			assertEqual(item.jobId, submitted[0], `item ${index} jobId`);
+			assertEqual(item.isSuccess, true, `item ${index} isSuccess`);
+			assertEqual(item.externalId, `N8N-CUST-00${index + 1}`, `item ${index} externalId`);
+		}
+		assertEqual(simulator.counters.resultCallsByJob?.[submitted[0]], 1, 'getAsyncResult calls for the job');
+	});
+
+	await test('example: wait-then-route-failed-records — the If node routes isSuccess false to Failed records', async () => {
+		const result = await timed(`execute ${EXAMPLES['wait-then-route-failed-records']}`, () =>
+			sandbox.execute(EXAMPLES['wait-then-route-failed-records']),
+		);
+		assert(result.ok, `execution not successful: ${summarize(result)}`);
+		const waited = result.output('Wait for job');
+		assertEqual(waited.length, 1, 'items out of Wait for job');
+		assertEqual(waited[0].status, 'finishedWithErrors', 'status');
+		const records = result.output('Get records');
+		assertEqual(records.length, 4, `items out of Get records ${exampleSummary(records)}`);
+		const failedRecords = result.output('Failed records (alert or retry here)');
+		const savedRecords = result.output('Saved records (write ids back here)');
+		assertEqual(
+			exampleSummary(failedRecords),
+			JSON.stringify([
+				{ externalId: 'DEMO-003', isSuccess: false },
+				{ externalId: 'DEMO-004', isSuccess: false },
+			]),
+			'Failed records',
+		);
+		assertEqual(
+			exampleSummary(savedRecords),
+			JSON.stringify([
+				{ externalId: 'DEMO-001', isSuccess: true },
+				{ externalId: 'DEMO-002', isSuccess: true },
+			]),
+			'Saved records',
+		);
+	});
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ export const requestOptions: INodeProperties[] = [
 		typeOptions: { minValue: 0, maxValue: 20 },
 		default: DEFAULT_MAX_RETRIES,
 		description:
-			'How often a request is repeated after a concurrency block (WS_REQUEST_BLOCKED), maintenance, an outage or a network error, with growing waits. Login and job-id errors are never retried.',
+			'How often a request is repeated after a concurrency block (WS_REQUEST_BLOCKED), maintenance, an outage or a network error, with growing waits. Login errors and invalid job IDs are never retried.',
 	},
 	{
 		displayName: 'First Retry Wait (Seconds)',
