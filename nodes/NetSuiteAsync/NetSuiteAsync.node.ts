@@ -12,7 +12,7 @@ export class NetSuiteAsync implements INodeType {
 		icon: { light: 'file:netsuite.svg', dark: 'file:netsuite.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: '={{ $parameter["operation"] === "getAsyncResult" ? "Get Async Result" : "Check Async Status" }}',
 		description: 'Check and wait for NetSuite SuiteTalk SOAP asynchronous jobs, and read their results',
 		defaults: { name: 'NetSuite Async' },
 		usableAsTool: true,
