@@ -1,7 +1,7 @@
 import { NODE_NAME } from '../workflow/netsuite-workflow';
 import { reliabilityCase, type CaseEnv, type ReliabilityCase } from './cases';
 import { stallAfterHeaders } from './hostile-server';
-import { expectBounded, installCrashGuard, runCase, SecretsLedger, settle, startServers, type CrashGuard } from './run-case';
+import { expectBounded, runCase, settle, useReliabilityEnvironment } from './run-case';
 
 /**
  * n8n's Stop button (or an execution timeout) at each stage of a request: the node must end within
@@ -20,20 +20,7 @@ interface Stage extends Partial<ReliabilityCase> {
 	settleWithinMs?: number;
 }
 
-let servers: Awaited<ReturnType<typeof startServers>>;
-let guard: CrashGuard;
-const ledger = new SecretsLedger();
-
-beforeAll(async () => {
-	servers = await startServers();
-	ledger.addSecrets(servers.simulator.credentials.consumerSecret, servers.simulator.credentials.tokenSecret);
-	guard = installCrashGuard();
-});
-
-afterAll(async () => {
-	guard?.uninstall();
-	await servers?.close();
-});
+const env = useReliabilityEnvironment();
 
 const pending = { script: { steps: [{ status: 'pending' }] } };
 
@@ -99,12 +86,12 @@ describe('cancellation at each stage', () => {
 		const reliability = reliabilityCase(id);
 		expect(reliability.file).toBe('cancellation.test.ts');
 		const cancelledAt = Date.now() + cancelAfterMs;
-		const observation = await runCase({ ...reliability, ...stage }, servers, { cancelAfterMs });
+		const observation = await runCase({ ...reliability, ...stage }, env.servers, { cancelAfterMs });
 		const endedAfterCancelMs = Date.now() - cancelledAt;
-		ledger.addSecrets(...observation.signatures);
-		ledger.addRun(id, observation.result);
+		env.ledger.addSecrets(...observation.signatures);
+		env.ledger.addRun(id, observation.result);
 		await settle();
-		expect(guard.events).toEqual([]);
+		expect(env.guard.events).toEqual([]);
 
 		expect(reliability.expect.outcome).toBe('canceled');
 		expect(observation.result.status).toBe('canceled');
@@ -114,7 +101,7 @@ describe('cancellation at each stage', () => {
 		// nothing is sent after the cancel
 		const sentAtCancel = observation.signed;
 		await new Promise((resolve) => setTimeout(resolve, 100));
-		expect(servers.counter.signatures.length).toBe(sentAtCancel);
+		expect(env.servers.counter.signatures.length).toBe(sentAtCancel);
 		expectBounded({ ...reliability, items: stage.items }, observation);
 		// The node ends with one cancellation error: no item is started (or turned into an error item) after the cancel.
 		expect(observation.result.nodeError(NODE_NAME)?.message).toBe('The execution was cancelled');
@@ -123,7 +110,7 @@ describe('cancellation at each stage', () => {
 	});
 
 	it('leaks no secret in these runs', () => {
-		expect(ledger.runCount).toBe(stages.length);
-		expect(ledger.scan()).toEqual([]);
+		expect(env.ledger.runCount).toBe(stages.length);
+		expect(env.ledger.scan()).toEqual([]);
 	});
 });

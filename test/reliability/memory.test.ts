@@ -1,7 +1,7 @@
 import { RESULT_PAGE_LIMIT_BYTES } from '../../nodes/NetSuiteAsync/actions/readJobResults';
 import { HUGE_BODY_BYTES, reliabilityCase, type ReliabilityCase } from './cases';
 import { hugeStream, sendXml, finishedStatusXml } from './hostile-server';
-import { expectBounded, expectOutcome, installCrashGuard, runCase, SecretsLedger, settle, startServers, type CrashGuard } from './run-case';
+import { expectBounded, expectOutcome, runCase, settle, useReliabilityEnvironment } from './run-case';
 
 /**
  * Oversized answers: the node must stop reading at its limit (1 MB for a status check), so a 50 MB
@@ -11,22 +11,12 @@ import { expectBounded, expectOutcome, installCrashGuard, runCase, SecretsLedger
 
 const MB = 1024 * 1024;
 
-let servers: Awaited<ReturnType<typeof startServers>>;
-let guard: CrashGuard;
-const ledger = new SecretsLedger();
+const env = useReliabilityEnvironment();
 
 beforeAll(async () => {
-	servers = await startServers();
-	ledger.addSecrets(servers.simulator.credentials.consumerSecret, servers.simulator.credentials.tokenSecret);
-	guard = installCrashGuard();
 	// Warm up (modules loaded, first workflow run done) so the measurement sees only the answer.
-	servers.hostile.use(sendXml(200, finishedStatusXml));
-	await runCase({ ...reliabilityCase('transport.chunked'), setup: undefined, items: [{ jobId: 'WARM_UP' }] }, servers);
-});
-
-afterAll(async () => {
-	guard?.uninstall();
-	await servers?.close();
+	env.servers.hostile.use(sendXml(200, finishedStatusXml));
+	await runCase({ ...reliabilityCase('transport.chunked'), setup: undefined, items: [{ jobId: 'WARM_UP' }] }, env.servers);
 });
 
 interface Peak {
@@ -73,18 +63,18 @@ async function runOversized(reliabilityCase: ReliabilityCase, gzip: boolean) {
 	const peak = sampleMemory();
 	const observation = await runCase(
 		{ ...reliabilityCase, setup: ({ hostile }) => hostile.use(answer), items: [{ jobId: `JOB_${gzip ? 'BOMB' : 'HUGE'}` }] },
-		servers,
+		env.servers,
 	);
 	// let the server notice the hang-up before reading its counters
 	await new Promise((resolve) => setTimeout(resolve, 50));
 	peak.stop();
-	ledger.addSecrets(...observation.signatures);
-	ledger.addRun(reliabilityCase.id, observation.result);
+	env.ledger.addSecrets(...observation.signatures);
+	env.ledger.addRun(reliabilityCase.id, observation.result);
 	await settle();
-	expect(guard.events).toEqual([]);
+	expect(env.guard.events).toEqual([]);
 	expectOutcome(reliabilityCase, observation);
 	expectBounded(reliabilityCase, observation);
-	return { observation, peak, generated: answer.stats.generated, wire: servers.hostile.bytesSent };
+	return { observation, peak, generated: answer.stats.generated, wire: env.servers.hostile.bytesSent };
 }
 
 describe('oversized answers', () => {
@@ -125,12 +115,12 @@ describe('oversized answers', () => {
 				parameters: { operation: 'getAsyncResult' },
 				items: [{ jobId: 'JOB_BIG_PAGE' }],
 			},
-			servers,
+			env.servers,
 		);
-		ledger.addSecrets(...observation.signatures);
-		ledger.addRun(reliability.id, observation.result);
+		env.ledger.addSecrets(...observation.signatures);
+		env.ledger.addRun(reliability.id, observation.result);
 		await settle();
-		expect(guard.events).toEqual([]);
+		expect(env.guard.events).toEqual([]);
 		expectOutcome(reliability, observation);
 		expectBounded(reliability, observation);
 		const [record] = observation.result.items('NetSuite Async');
@@ -138,7 +128,7 @@ describe('oversized answers', () => {
 	});
 
 	it('leaks no secret in these runs', () => {
-		expect(ledger.runCount).toBe(3);
-		expect(ledger.scan()).toEqual([]);
+		expect(env.ledger.runCount).toBe(3);
+		expect(env.ledger.scan()).toEqual([]);
 	});
 });

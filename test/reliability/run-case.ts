@@ -266,3 +266,29 @@ export function expectBounded(reliabilityCase: ReliabilityCase, observation: Obs
 	if (reliabilityCase.expect.outcome === 'canceled') expect(observation.serverRequests).toBeLessThanOrEqual(observation.signed);
 	else expect(observation.serverRequests).toBe(observation.signed);
 }
+
+export interface ReliabilityEnvironment {
+	servers: Awaited<ReturnType<typeof startServers>>;
+	guard: CrashGuard;
+	ledger: SecretsLedger;
+}
+
+/**
+ * What every reliability suite starts with: the simulator and the hostile server, a guard that
+ * records unhandled rejections and exits, and a ledger of the secrets to search for. Registers the
+ * jest hooks that start and stop them; read the fields inside tests and hooks.
+ */
+export function useReliabilityEnvironment(): ReliabilityEnvironment {
+	const environment = { ledger: new SecretsLedger() } as ReliabilityEnvironment;
+	beforeAll(async () => {
+		environment.servers = await startServers();
+		const { consumerSecret, tokenSecret } = environment.servers.simulator.credentials;
+		environment.ledger.addSecrets(consumerSecret, tokenSecret);
+		environment.guard = installCrashGuard();
+	});
+	afterAll(async () => {
+		environment.guard?.uninstall();
+		await environment.servers?.close();
+	});
+	return environment;
+}

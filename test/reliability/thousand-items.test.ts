@@ -4,13 +4,10 @@ import {
 	expectBounded,
 	expectMessage,
 	findItemError,
-	installCrashGuard,
 	runCase,
-	SecretsLedger,
 	settle,
-	startServers,
-	type CrashGuard,
 	type Observation,
+	useReliabilityEnvironment,
 } from './run-case';
 
 /** A thousand items: one request each, order and pairing kept, failures stop (or do not stop) as On Error says. */
@@ -21,29 +18,16 @@ const finished = { script: { steps: [{ status: 'finished', percentCompleted: 100
 
 // Generous for a loaded 2-core machine; every wait inside is bounded far below this.
 jest.setTimeout(90_000);
-let servers: Awaited<ReturnType<typeof startServers>>;
-let guard: CrashGuard;
-const ledger = new SecretsLedger();
-
-beforeAll(async () => {
-	servers = await startServers();
-	ledger.addSecrets(servers.simulator.credentials.consumerSecret, servers.simulator.credentials.tokenSecret);
-	guard = installCrashGuard();
-});
-
-afterAll(async () => {
-	guard?.uninstall();
-	await servers?.close();
-});
+const env = useReliabilityEnvironment();
 
 async function run(id: string, stage: Partial<ReliabilityCase> & { setup: (env: CaseEnv) => void }): Promise<{ reliability: ReliabilityCase; observation: Observation }> {
 	const reliability = { ...reliabilityCase(id), ...stage };
 	expect(reliabilityCase(id).file).toBe('thousand-items.test.ts');
-	const observation = await runCase(reliability, servers);
-	ledger.addSecrets(...observation.signatures);
-	ledger.addRun(id, observation.result);
+	const observation = await runCase(reliability, env.servers);
+	env.ledger.addSecrets(...observation.signatures);
+	env.ledger.addRun(id, observation.result);
 	await settle();
-	expect(guard.events).toEqual([]);
+	expect(env.guard.events).toEqual([]);
 	expectBounded(reliability, observation);
 	return { reliability, observation };
 }
@@ -72,9 +56,9 @@ describe('a thousand items', () => {
 		);
 		expectMessage(reliability, findItemError(result, 'continueErrorOutput', 0).message);
 		// exactly one status check per item: nothing repeated, nothing skipped
-		expect(Object.keys(servers.simulator.counters.statusChecksByJob)).toHaveLength(COUNT - 10);
-		expect(Object.values(servers.simulator.counters.statusChecksByJob).every((count) => count === 1)).toBe(true);
-		expect(servers.simulator.counters.maxInFlight).toBeLessThanOrEqual(10);
+		expect(Object.keys(env.servers.simulator.counters.statusChecksByJob)).toHaveLength(COUNT - 10);
+		expect(Object.values(env.servers.simulator.counters.statusChecksByJob).every((count) => count === 1)).toBe(true);
+		expect(env.servers.simulator.counters.maxInFlight).toBeLessThanOrEqual(10);
 	});
 
 	it('scale.thousand-items-stop', async () => {
@@ -100,7 +84,7 @@ describe('a thousand items', () => {
 	});
 
 	it('leaks no secret in these runs', () => {
-		expect(ledger.runCount).toBe(3);
-		expect(ledger.scan()).toEqual([]);
+		expect(env.ledger.runCount).toBe(3);
+		expect(env.ledger.scan()).toEqual([]);
 	});
 });
