@@ -11,6 +11,7 @@ import { performance } from 'perf_hooks';
 import { XMLValidator } from 'fast-xml-parser';
 import { Parser } from 'xml2js';
 
+import { statusFields } from '../../nodes/NetSuiteAsync/actions/checkAsyncStatus.operation';
 import { readAsyncStatus, type AsyncStatus } from '../../nodes/NetSuiteAsync/suitetalk/asyncStatus';
 import { classifyResponse, type SoapOutcome } from '../../nodes/NetSuiteAsync/suitetalk/classifyResponse';
 import { readCredentialData } from '../../nodes/NetSuiteAsync/suitetalk/credentialData';
@@ -67,16 +68,7 @@ function ourMap(outcome: SoapOutcome): IDataObject {
 	if (outcome.kind !== 'ok') throw new Error(`our parse did not classify the sample as ok (${outcome.kind})`);
 	const status: AsyncStatus = readAsyncStatus(outcome.document);
 	if (status.jobId !== JOB_ID) throw new Error('our parse read the wrong jobId');
-	// statusFields() in checkAsyncStatus.operation.ts
-	return {
-		jobId: status.jobId,
-		status: status.status,
-		percentCompleted: status.percentCompleted,
-		estRemainingDuration: status.estRemainingDuration,
-		isDone: status.isDone,
-		...(outcome.nsId ? { nsId: outcome.nsId } : {}),
-		checkedAt: new Date().toISOString(),
-	};
+	return statusFields({ ...status, nsId: outcome.nsId });
 }
 
 function ourPath(): IDataObject {

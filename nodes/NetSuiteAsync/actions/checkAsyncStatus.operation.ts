@@ -1,6 +1,7 @@
 import { sleep, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { nextPoll, type PollObservation, type PollSettings } from '../polling';
+import type { AsyncStatus } from '../suitetalk/asyncStatus';
 import type { NetSuiteTbaCredentialData } from '../suitetalk/credentialData';
 import { UNSUCCESSFUL_STATUSES } from '../suitetalk/statuses';
 import type { CallSettings } from '../transport/callSuiteTalk';
@@ -151,7 +152,7 @@ function readParameters(ctx: IExecuteFunctions, itemIndex: number, credential: N
 	};
 }
 
-function statusFields(status: CheckedStatus): IDataObject {
+export function statusFields(status: Pick<CheckedStatus, keyof AsyncStatus | 'nsId'>): IDataObject {
 	return {
 		jobId: status.jobId,
 		status: status.status,
