@@ -84,16 +84,17 @@ describe('passport insertion', () => {
 	});
 });
 
+const credential = {
+	accountId: '1234567_sb1',
+	consumerKey: 'ck',
+	consumerSecret: 'cs',
+	tokenId: 'tk',
+	tokenSecret: 'ts',
+	apiVersion: '2025_2',
+	endpointUrl: '',
+};
+
 describe('signing a request (the credential\'s authenticate)', () => {
-	const credential = {
-		accountId: '1234567_sb1',
-		consumerKey: 'ck',
-		consumerSecret: 'cs',
-		tokenId: 'tk',
-		tokenSecret: 'ts',
-		apiVersion: '2025_2',
-		endpointUrl: '',
-	};
 	const body = buildRequestEnvelope('2024_2', { operation: 'checkAsyncStatus', fields: [['jobId', 'J']] });
 
 	it('fills the endpoint from the envelope version, sets text/xml and SOAPAction, drops cookies', () => {
@@ -126,15 +127,6 @@ describe('signing a request (the credential\'s authenticate)', () => {
 });
 
 describe("the node's own requests: built once, with the passport in place", () => {
-	const credential = {
-		accountId: '1234567_sb1',
-		consumerKey: 'ck',
-		consumerSecret: 'cs',
-		tokenId: 'tk',
-		tokenSecret: 'ts',
-		apiVersion: '2025_2',
-		endpointUrl: '',
-	};
 	const clock = () => 1700000000000;
 	const random = (size: number) => Buffer.alloc(size, 3);
 

@@ -9,7 +9,7 @@ import { ExecutionCancelledError, SuiteTalkFaultError } from '../transport/error
 import { fetchResults } from './getAsyncResult.operation';
 import { InvalidInputError, readJobId, readSeconds } from './inputValidation';
 import type { ItemOperation } from './itemOperation';
-import { readCallSettings, requestOptions, STATUS_RESPONSE_LIMIT_BYTES } from './sharedOptions';
+import { readCallSettings, optionsCollection, STATUS_RESPONSE_LIMIT_BYTES } from './sharedOptions';
 import { checkStatusOnce, type CheckedStatus } from './statusCheck';
 import { ItemOutcomeError } from './toNodeError';
 
@@ -50,67 +50,58 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: showWhenPolling },
 		description: 'Give up waiting after this long. What happens then is set by "When Timed Out" in Options.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: showFor },
-		options: [
-			{
-				displayName: 'Adaptive Interval',
-				name: 'adaptivePolling',
-				type: 'boolean',
-				default: true,
-				displayOptions: { show: { '/pollUntilDone': [true] } },
-				description:
-					'Whether waits grow from Poll Interval toward Max Poll Interval, and follow NetSuite\'s estimate when percentCompleted or estRemainingDuration carry one. Off: check every Poll Interval.',
-			},
-			{
-				displayName: 'Error on Failed Job',
-				name: 'errorOnUnsuccessfulJob',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether a job that ends failed or finishedWithErrors becomes an item error (handled by On Error) instead of a normal item whose status says so',
-			},
-			{
-				displayName: 'Fetch Results When Done',
-				name: 'fetchResultsWhenDone',
-				type: 'boolean',
-				default: false,
-				displayOptions: { show: { '/pollUntilDone': [true] } },
-				description:
-					'Whether to read the job\'s results (all pages, one item per record, as Get Async Result does) once it is done, instead of returning its status. A failed job without results returns its status.',
-			},
-			{
-				displayName: 'Max Poll Interval (Seconds)',
-				name: 'maxPollInterval',
-				type: 'number',
-				typeOptions: { minValue: 0.01, numberPrecision: 2 },
-				default: DEFAULT_MAX_POLL_INTERVAL_SECONDS,
-				displayOptions: { show: { '/pollUntilDone': [true] } },
-				description: 'Longest wait between two checks when NetSuite gives no estimate',
-			},
-			{
-				displayName: 'When Timed Out',
-				name: 'onTimeout',
-				type: 'options',
-				displayOptions: { show: { '/pollUntilDone': [true] } },
-				options: [
-					{ name: 'Error', value: 'error', description: 'The item fails (handled by On Error)' },
-					{
-						name: 'Return Last Status',
-						value: 'returnLastStatus',
-						description: 'The item carries the last status with timedOut: true',
-					},
-				],
-				default: 'error',
-			},
-			...requestOptions,
-		],
-	},
+	optionsCollection(showFor, [
+		{
+			displayName: 'Adaptive Interval',
+			name: 'adaptivePolling',
+			type: 'boolean',
+			default: true,
+			displayOptions: { show: { '/pollUntilDone': [true] } },
+			description:
+				'Whether waits grow from Poll Interval toward Max Poll Interval, and follow NetSuite\'s estimate when percentCompleted or estRemainingDuration carry one. Off: check every Poll Interval.',
+		},
+		{
+			displayName: 'Error on Failed Job',
+			name: 'errorOnUnsuccessfulJob',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether a job that ends failed or finishedWithErrors becomes an item error (handled by On Error) instead of a normal item whose status says so',
+		},
+		{
+			displayName: 'Fetch Results When Done',
+			name: 'fetchResultsWhenDone',
+			type: 'boolean',
+			default: false,
+			displayOptions: { show: { '/pollUntilDone': [true] } },
+			description:
+				'Whether to read the job\'s results (all pages, one item per record, as Get Async Result does) once it is done, instead of returning its status. A failed job without results returns its status.',
+		},
+		{
+			displayName: 'Max Poll Interval (Seconds)',
+			name: 'maxPollInterval',
+			type: 'number',
+			typeOptions: { minValue: 0.01, numberPrecision: 2 },
+			default: DEFAULT_MAX_POLL_INTERVAL_SECONDS,
+			displayOptions: { show: { '/pollUntilDone': [true] } },
+			description: 'Longest wait between two checks when NetSuite gives no estimate',
+		},
+		{
+			displayName: 'When Timed Out',
+			name: 'onTimeout',
+			type: 'options',
+			displayOptions: { show: { '/pollUntilDone': [true] } },
+			options: [
+				{ name: 'Error', value: 'error', description: 'The item fails (handled by On Error)' },
+				{
+					name: 'Return Last Status',
+					value: 'returnLastStatus',
+					description: 'The item carries the last status with timedOut: true',
+				},
+			],
+			default: 'error',
+		},
+	]),
 ];
 
 export interface CheckParameters {

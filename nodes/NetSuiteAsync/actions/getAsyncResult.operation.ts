@@ -6,7 +6,7 @@ import type { CallSettings } from '../transport/callSuiteTalk';
 import { readJobId, readWholeNumber } from './inputValidation';
 import type { ItemOperation } from './itemOperation';
 import { readJobResults, recordOutput, RESULT_CALL_BUDGET, RESULT_PAGE_LIMIT_BYTES, type PageSelection } from './readJobResults';
-import { readCallSettings, requestOptions } from './sharedOptions';
+import { optionsCollection, readCallSettings } from './sharedOptions';
 import { ItemOutcomeError } from './toNodeError';
 
 const showFor = { operation: ['getAsyncResult'] };
@@ -50,15 +50,7 @@ export const description: INodeProperties[] = [
 		default: 'perRecord',
 		displayOptions: { show: showFor },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: showFor },
-		options: [...requestOptions],
-	},
+	optionsCollection(showFor),
 ];
 
 export interface ResultParameters {

@@ -48,6 +48,19 @@ export const requestOptions: INodeProperties[] = [
 	},
 ];
 
+/** The operation's "Options" collection: its own options first, then the request options every operation has. */
+export function optionsCollection(show: Record<string, unknown[]>, own: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: show as NonNullable<INodeProperties['displayOptions']>['show'] },
+		options: [...own, ...requestOptions],
+	};
+}
+
 export function readCallSettings(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
