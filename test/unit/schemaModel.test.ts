@@ -8,7 +8,9 @@ import {
 import {
 	attributesOf,
 	builtinTypeOf,
+	complexTypeNames,
 	complexTypesNamed,
+	concreteSubtypesOf,
 	customFieldRefTypes,
 	elementOf,
 	elementsOf,
@@ -175,5 +177,21 @@ describe('schema model lookups', () => {
 		expect(searchTypes('advanced')).toContain('tranSales:TransactionSearchAdvanced');
 		expect(attributesOf('listRel:CustomerSearchAdvanced').map((attribute) => attribute.name)).toEqual(['savedSearchId', 'savedSearchScriptId']);
 		expect(complexTypesNamed('CurrencyRate')).toEqual(['listAcct:CurrencyRate', 'platformCore:CurrencyRate']);
+	});
+
+	it('lists every complex type and the concrete subtypes an xsi:type may name', () => {
+		// grep -c '<complexType' over the 46 XSDs → 1501
+		expect(complexTypeNames()).toHaveLength(1501);
+		// core.xsd lines 185-265: RecordRef, CustomRecordRef, CustomTransactionRef, InitializeRef, InitializeAuxRef extend
+		// BaseRef; CustomizationRef extends RecordRef.
+		expect(concreteSubtypesOf('platformCore:BaseRef')).toEqual([
+			'platformCore:CustomRecordRef',
+			'platformCore:CustomTransactionRef',
+			'platformCore:CustomizationRef',
+			'platformCore:InitializeAuxRef',
+			'platformCore:InitializeRef',
+			'platformCore:RecordRef',
+		]);
+		expect(concreteSubtypesOf('platformCore:Record')).toHaveLength(194);
 	});
 });

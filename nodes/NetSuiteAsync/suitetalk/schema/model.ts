@@ -244,6 +244,26 @@ export function attributesOf(type: QualifiedName): readonly AttributeDeclaration
 	return attributes;
 }
 
+/** Every complex type of the model, in name order. */
+export function complexTypeNames(): QualifiedName[] {
+	return Object.keys(model.complexTypes);
+}
+
+const concreteSubtypesCache = new Map<QualifiedName, readonly QualifiedName[]>();
+
+/**
+ * The non-abstract types an `xsi:type` may name where `type` is declared, `type` itself excluded
+ * (`platformCore:BaseRef` → `CustomRecordRef`, `RecordRef`, …), in name order.
+ */
+export function concreteSubtypesOf(type: QualifiedName): readonly QualifiedName[] {
+	let found = concreteSubtypesCache.get(type);
+	if (!found) {
+		found = complexTypeNames().filter((name) => name !== type && !isAbstract(name) && isSubtypeOf(name, type));
+		concreteSubtypesCache.set(type, found);
+	}
+	return found;
+}
+
 /** A reference to another record (`RecordRef`, `CustomRecordRef`, `CustomizationRef`, …): any `BaseRef` subtype. */
 export function isReferenceType(type: QualifiedName): boolean {
 	return isSubtypeOf(type, BASE_REF_TYPE);
