@@ -1,5 +1,5 @@
 import { customFieldToJson, recordJsonObject, recordToJson, searchRowToJson } from '../../nodes/NetSuiteAsync/suitetalk/records/read';
-import { child, childText, parseXml, text } from '../../nodes/NetSuiteAsync/suitetalk/xml';
+import { child, childText, parseXml, text, type XmlElement } from '../../nodes/NetSuiteAsync/suitetalk/xml';
 
 const NS =
 	'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:platformCore="urn:core_2025_2.platform.webservices.netsuite.com" ' +
@@ -166,9 +166,13 @@ describe('parser: text as sent', () => {
 	it('keeps padding, whitespace-only values and text around CDATA, and ignores indentation between elements', () => {
 		const document = parseXml(
 			'<r>\n  <memo>  padded memo  </memo>\n  <blank>   </blank>\n  <mixed>pre <![CDATA[mid & <b>]]> post</mixed>\n' +
-				'  <padded>  <![CDATA[mid]]>  </padded>\n  <nested>\n    <leaf>x</leaf>\n  </nested>\n</r>',
+				'  <padded>  <![CDATA[mid]]>  </padded>\n  <after><![CDATA[mid]]>  </after>\n  <nested>\n    <leaf>x</leaf>\n  </nested>\n</r>',
 		);
-		const root = document.r;
+		const root = document.r as XmlElement;
+		// Indentation between child elements is not kept at all.
+		expect(root).not.toHaveProperty('#text');
+		expect(root.nested).toEqual({ leaf: 'x' });
+		expect(childText(root, 'after')).toBe('mid  ');
 		expect(childText(root, 'memo')).toBe('  padded memo  ');
 		expect(childText(root, 'blank')).toBe('   ');
 		expect(childText(root, 'mixed')).toBe('pre mid & <b> post');

@@ -33,6 +33,21 @@ export function localName(qualifiedName: string): string {
 
 const XML_PREDEFINED_ENTITIES = { amp: '&', apos: "'", gt: '>', lt: '<', quot: '"' };
 
+/*
+ * Whitespace between child elements is indentation, not data: it is dropped while parsing (a
+ * pretty-printed page's tree is a third larger with it). The parser reports it as text of a
+ * non-leaf element. The one non-leaf text that is data, the text after a CDATA section of a leaf
+ * (`<memo><![CDATA[x]]>  </memo>`), is reported right after that CDATA section, for the same
+ * element, so it is kept. Parsing is synchronous: the state is reset per document.
+ */
+let previousTextElement: string | undefined;
+
+function dropIndentation(tagName: string, value: string, _path: unknown, _hasAttributes: boolean, isLeafNode: boolean): string | undefined {
+	const previous = previousTextElement;
+	previousTextElement = tagName;
+	return !isLeafNode && previous !== tagName && value.trim() === '' ? '' : undefined;
+}
+
 const parser = new XMLParser({
 	ignoreAttributes: false,
 	attributeNamePrefix: ATTRIBUTE_PREFIX,
@@ -44,6 +59,7 @@ const parser = new XMLParser({
 	// Record values are the strings NetSuite sent, padding included; readers trim protocol values
 	// (ids, codes, statuses, numbers) themselves.
 	trimValues: false,
+	tagValueProcessor: dropIndentation,
 	// Only XML's five predefined and numeric references (&#xd; &#233;, which serializers emit for CR and
 	// line breaks) are decoded, in one pass; a DOCTYPE is refused before parsing. Passing the names
 	// as an object also skips fast-xml-parser's HTML table (&nbsp; is not XML), at a third of the cost.
@@ -72,6 +88,7 @@ export function parseXml(body: string): XmlElement {
 	let parsed: XmlElement | undefined;
 	let failure: unknown;
 	try {
+		previousTextElement = undefined;
 		parsed = parser.parse(body) as XmlElement;
 	} catch (error) {
 		failure = error;
