@@ -175,6 +175,12 @@ describe('schema model lookups', () => {
 		expect(searchKindOf('tranSales:TransactionSearchRow')).toBe('row');
 		expect(searchKindOf('listRel:Customer')).toBeUndefined();
 		expect(searchTypes('advanced')).toContain('tranSales:TransactionSearchAdvanced');
+		// SUBMIT.md §2.5: 90 record types with Search + SearchAdvanced, plus 6 search-only Search and 5 SearchAdvanced
+		// types; 92 record types with a SearchBasic plus 18 basic-only join types.
+		expect(searchTypes('search')).toHaveLength(96);
+		expect(searchTypes('advanced')).toHaveLength(95);
+		expect(searchTypes('basic')).toHaveLength(110);
+		expect(searchKindOf('platformCore:SearchRecordBasic')).toBeUndefined();
 		expect(attributesOf('listRel:CustomerSearchAdvanced').map((attribute) => attribute.name)).toEqual(['savedSearchId', 'savedSearchScriptId']);
 		expect(complexTypesNamed('CurrencyRate')).toEqual(['listAcct:CurrencyRate', 'platformCore:CurrencyRate']);
 	});

@@ -14,7 +14,7 @@
  * - `recordTypes`: every complex type whose base chain reaches `platformCore:Record` (195) → its
  *   `platformCoreTyp:RecordType` value (`listRel:Customer` → `customer`), or null for the five
  *   without one (subrecords `Address`, `InventoryDetail`, `LandedCost`; `TimeEntry`; abstract `CustomFieldType`).
- * - `searchTypes`: complex type → `search` (`<Type>Search`: basic + joins), `advanced`
+ * - `searchTypes`: every concrete complex type an asyncSearch `searchRecord` or a result row may be → `search` (`<Type>Search`: basic + joins), `advanced`
  *   (`<Type>SearchAdvanced`: criteria + columns, savedSearchId), `basic` (`platformCommon:<Type>SearchBasic`),
  *   `row` (`<Type>SearchRow`), `rowBasic` (`platformCommon:<Type>SearchRowBasic`).
  * - `elements`: global element → its type (`platformMsgs:asyncAddList` → `platformMsgs:AsyncAddListRequest`).
