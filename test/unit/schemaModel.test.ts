@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
 	DEFAULT_MODEL_FILE,
 	DEFAULT_XSD_FOLDER,
@@ -34,6 +36,36 @@ describe('generated schema model', () => {
 	it('is up to date: regenerating from test/fixtures/xsd/2025_2 gives the committed bytes', () => {
 		const committed = readFileSync(DEFAULT_MODEL_FILE, 'utf8');
 		expect(serializeSchemaModel(generateSchemaModel(DEFAULT_XSD_FOLDER))).toBe(committed);
+	});
+});
+
+describe('schema model generator', () => {
+	function generateFrom(schemaBody: string) {
+		const folder = mkdtempSync(join(tmpdir(), 'xsd-'));
+		try {
+			writeFileSync(
+				join(folder, 'a.xsd'),
+				'<schema xmlns="http://www.w3.org/2001/XMLSchema" xmlns:xsd="http://www.w3.org/2001/XMLSchema" ' +
+					'xmlns:listA="urn:a_2031_1.lists.webservices.netsuite.com" targetNamespace="urn:a_2031_1.lists.webservices.netsuite.com" ' +
+					`elementFormDefault="qualified">${schemaBody}</schema>`,
+			);
+			return generateSchemaModel(folder);
+		} finally {
+			rmSync(folder, { recursive: true });
+		}
+	}
+
+	it('stops on an XSD construct the model cannot express instead of dropping fields', () => {
+		expect(() =>
+			generateFrom('<complexType name="T"><choice><element name="a" type="xsd:string"/><element name="b" type="xsd:string"/></choice></complexType>'),
+		).toThrow('a.xsd complexType T: unsupported XSD construct <choice>');
+	});
+
+	it('reads another release into version-independent namespaces', () => {
+		const model = generateFrom('<complexType name="T"><sequence><element name="a" type="xsd:string" minOccurs="1" maxOccurs="unbounded"/></sequence></complexType>');
+		expect(model.version).toBe('2031_1');
+		expect(model.namespaces).toEqual({ listA: 'urn:a_{version}.lists.webservices.netsuite.com' });
+		expect(model.complexTypes).toEqual({ 'listA:T': { elements: [['a', 'xsd:string', 1, 'unbounded']] } });
 	});
 });
 
