@@ -191,8 +191,7 @@ function readSimple(element: XmlElement, name: string): unknown {
 	if (hasChildElements(element)) return fieldToJson(name, element);
 	const result: Record<string, unknown> = {};
 	copyAttributes(element, result);
-	const textValue = element[TEXT_KEY];
-	if (typeof textValue === 'string' && textValue !== '') result[TEXT_KEY] = textValue;
+	copyText(element, result);
 	return collapseText(result);
 }
 
