@@ -5,7 +5,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
  * every prefix style), attributes under `@_` with their prefixes kept (`@_xsi:type` must not
  * collide with a RecordRef's own `@_type`), text under `#text` when the element also has
  * attributes or children. Text is kept exactly as sent (CDATA joined with the text around it);
- * the whitespace that indents child elements is `#text` too, and `text()` ignores it. Repeated
+ * the whitespace that indents child elements is dropped while parsing, and `text()` of an element
+ * with children is undefined whatever remains. Repeated
  * siblings are an array, a single one is not: whether a field is a list is the schema's call
  * (records/read.ts), never the parser's.
  */
