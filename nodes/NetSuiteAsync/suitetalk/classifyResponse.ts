@@ -59,13 +59,14 @@ export function classifyResponse(httpStatus: number, body: string): SoapOutcome 
 	try {
 		document = parseXml(body);
 	} catch (error) {
-		if (!(error instanceof XmlParseError)) throw error;
-		if (error.kind === 'not-well-formed' && isFinalClientError(httpStatus)) {
+		// parseXml wraps what the parser throws; anything else is still the parser refusing this body.
+		const kind: XmlParseErrorKind = error instanceof XmlParseError ? error.kind : 'refused-by-parser';
+		if (kind === 'not-well-formed' && isFinalClientError(httpStatus)) {
 			return {
 				kind: 'transport',
 				problem: {
 					code: 'HTTP_ERROR',
-					message: `NetSuite answered HTTP ${httpStatus} with a body that is not SOAP XML: ${error.bodyExcerpt}`,
+					message: `NetSuite answered HTTP ${httpStatus} with a body that is not SOAP XML: ${(error as XmlParseError).bodyExcerpt}`,
 					retryable: false,
 					httpStatus,
 				},
@@ -73,10 +74,10 @@ export function classifyResponse(httpStatus: number, body: string): SoapOutcome 
 		}
 		// Only a body that is not well-formed may be a cut-off answer; the parser refuses a
 		// complete document (DOCTYPE, nesting, reserved names) the same way every time.
-		const code = PARSE_ERROR_CODES[error.kind];
+		const code = PARSE_ERROR_CODES[kind];
 		return {
 			kind: 'transport',
-			problem: { code, message: `${error.message} (HTTP ${httpStatus})`, retryable: code === 'MALFORMED_XML', httpStatus },
+			problem: { code, message: `${(error as Error).message} (HTTP ${httpStatus})`, retryable: code === 'MALFORMED_XML', httpStatus },
 		};
 	}
 	const fault = readFault(document, httpStatus);
