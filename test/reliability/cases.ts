@@ -25,7 +25,7 @@ import {
  * rendered from this list (see table.ts) and a test keeps the committed copy equal to it.
  */
 
-export type Area = 'transport' | 'xml' | 'fault' | 'clock' | 'input' | 'cancellation' | 'scale' | 'secrets';
+export type Area = 'transport' | 'xml' | 'fault' | 'budget' | 'clock' | 'input' | 'cancellation' | 'scale' | 'secrets';
 export type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 
 export interface CaseEnv {
@@ -90,6 +90,13 @@ export const HUGE_BODY_BYTES = 50 * MB;
 
 const finished: JobOptions = { script: { steps: [{ status: 'finished', percentCompleted: 100 }] } };
 const pending: JobOptions = { script: { steps: [{ status: 'pending' }] } };
+
+/** A finished search with one record per page. */
+function searchPages(pages: number): JobOptions['results'] {
+	return { kind: 'search', records: Array.from({ length: pages }, (_, index) => ({ recordType: 'Customer', internalId: String(index + 1) })), pageSize: 1 };
+}
+
+const oneWrite: JobOptions = { ...finished, results: { kind: 'write', records: [{ isSuccess: true, internalId: '1' }] } };
 
 function job(jobId: string, options: JobOptions = finished) {
 	return ({ simulator }: CaseEnv) => simulator.addJob(jobId, options);
@@ -839,6 +846,129 @@ export const cases: ReliabilityCase[] = [
 		setup: injected('JOB_NEW_CODE', 'UNKNOWN_CODE', 1),
 		items: [{ jobId: 'JOB_NEW_CODE' }],
 		expect: { outcome: 'error', retried: false, requests: 1, message: 'NetSuite returned a fault: A fault code no client has seen before. (SOME_NEW_CODE)', code: 'SOME_NEW_CODE' },
+	},
+
+	// ------------------------------------------------------------------ getAsyncResult call budget
+	{
+		id: 'budget.cut-off-page-not-repeated',
+		area: 'budget',
+		scenario: 'Get Async Result: the page answer is cut off mid-element (NetSuite ran the call)',
+		behaviour: 'Not retried: the call counted toward the job\'s 20, and repeating it could spend the rest; the item fails saying why',
+		server: 'simulator',
+		setup: injected('JOB_BUDGET_CUT', 'TRUNCATED', 1),
+		parameters: { operation: 'getAsyncResult' },
+		items: [{ jobId: 'JOB_BUDGET_CUT' }],
+		expect: {
+			outcome: 'error',
+			retried: false,
+			requests: 1,
+			message: 'The response is not well-formed XML',
+			match: 'prefix',
+			code: 'MALFORMED_XML',
+			description: 'NetSuite may have processed this request, so it was not sent again',
+		},
+		bug: 'Every transient failure of getAsyncResult was retried like a status check (review D2): a few cut-off answers spent the job\'s 20 calls and its results were gone (INVALID_JOB_ID) while the run reported success. Retries now follow a per-operation policy (transport/retryPolicy.ts).',
+	},
+	{
+		id: 'budget.timeout-not-repeated',
+		area: 'budget',
+		scenario: 'Get Async Result: no answer within the Request Timeout (1 s here)',
+		behaviour: 'Not retried: NetSuite may have answered the call, which counts',
+		server: 'simulator',
+		setup: injected('JOB_BUDGET_HANG', 'HANG', 1),
+		parameters: { operation: 'getAsyncResult', options: { requestTimeout: 1 } },
+		items: [{ jobId: 'JOB_BUDGET_HANG' }],
+		expect: { outcome: 'error', retried: false, requests: 1, message: 'NetSuite did not answer within 1 s', code: 'TIMEOUT' },
+	},
+	{
+		id: 'budget.blocked-retried',
+		area: 'budget',
+		scenario: 'Get Async Result: WS_REQUEST_BLOCKED twice (refused before processing)',
+		behaviour: 'Retried (NetSuite did not run the call); the item succeeds',
+		server: 'simulator',
+		setup: injected('JOB_BUDGET_BLOCKED', 'WS_REQUEST_BLOCKED', 2, oneWrite),
+		parameters: { operation: 'getAsyncResult' },
+		items: [{ jobId: 'JOB_BUDGET_BLOCKED' }],
+		expect: { outcome: 'success', retried: true, requests: 3, output: { internalId: '1', isSuccess: true } },
+	},
+	{
+		id: 'budget.maintenance-page-retried',
+		area: 'budget',
+		scenario: "Get Async Result: the load balancer's HTML 503 maintenance page once",
+		behaviour: 'Retried (the request never reached NetSuite); the item succeeds',
+		server: 'simulator',
+		setup: injected('JOB_BUDGET_503', 'HTML_503', 1, oneWrite),
+		parameters: { operation: 'getAsyncResult' },
+		items: [{ jobId: 'JOB_BUDGET_503' }],
+		expect: { outcome: 'success', retried: true, requests: 2, output: { internalId: '1', isSuccess: true } },
+	},
+	{
+		id: 'budget.exhausted',
+		area: 'budget',
+		scenario: 'Get Async Result of 11 pages: every page blocked by concurrency once before it is read',
+		behaviour: 'Stops before call 21 (every request sent counts, blocked ones too): the error says all 20 were used, how many read a page, and how to read the rest later',
+		server: 'simulator',
+		setup: ({ simulator }) => {
+			simulator.addJob('JOB_BUDGET_ALL', { ...finished, results: searchPages(11) });
+			for (let page = 1; page <= 11; page++) simulator.injectFaults('WS_REQUEST_BLOCKED', 1, { jobId: 'JOB_BUDGET_ALL', pageIndex: String(page) });
+		},
+		parameters: { operation: 'getAsyncResult' },
+		items: [{ jobId: 'JOB_BUDGET_ALL' }],
+		expect: {
+			outcome: 'error',
+			retried: true,
+			requests: 20,
+			message: 'Job "JOB_BUDGET_ALL": stopped before getAsyncResult call 21; this run has used all 20 calls NetSuite allows per job (10 read a page, 10 failed or broke off), 0 remain',
+			description: 'Pages "One Page"',
+		},
+	},
+	{
+		id: 'budget.pages-over-remaining',
+		area: 'budget',
+		scenario: 'Get Async Result of 19 pages: page 1 needed 3 calls (2 concurrency blocks)',
+		behaviour: 'Refused after page 1: 18 more pages but 17 calls left; reading on would stop part-way',
+		server: 'simulator',
+		setup: ({ simulator }) => {
+			simulator.addJob('JOB_BUDGET_LEFT', { ...finished, results: searchPages(19) });
+			simulator.injectFaults('WS_REQUEST_BLOCKED', 2, { jobId: 'JOB_BUDGET_LEFT', pageIndex: '1' });
+		},
+		parameters: { operation: 'getAsyncResult' },
+		items: [{ jobId: 'JOB_BUDGET_LEFT' }],
+		expect: {
+			outcome: 'error',
+			retried: true,
+			requests: 3,
+			message: 'Job "JOB_BUDGET_LEFT" has 18 more result pages than page 1, but only 17 of its 20 getAsyncResult calls remain (3 used reading page 1)',
+		},
+	},
+	{
+		id: 'budget.page-over-limit',
+		area: 'budget',
+		scenario: 'Get Async Result: a 2 MB page with Max Page Size 1 MB',
+		behaviour: "Dropped at the limit before parsing (n8n's heap is safe); not retried; the error says how to make pages smaller",
+		server: 'hostile',
+		setup: hostile(send(200, 'text/xml; charset=utf-8', `<?xml version="1.0"?><x>${'y'.repeat(2 * MB)}</x>`)),
+		parameters: { operation: 'getAsyncResult', options: { maxPageMegabytes: 1 } },
+		items: [{ jobId: 'JOB_BIG_PAGE' }],
+		expect: {
+			outcome: 'error',
+			retried: false,
+			requests: 1,
+			message: 'Result page 1 of job "JOB_BIG_PAGE" is larger than 1 MB, the Max Page Size',
+			description: 'bodyFieldsOnly',
+		},
+		bug: 'The result page limit was 256 MB, which needs ~1.5 GB of heap to read: the whole n8n process would crash instead of the item failing (review R5). Default now 64 MB (measured in npm run bench), with Max Page Size to raise it.',
+	},
+	{
+		id: 'budget.reserved-element-name',
+		area: 'budget',
+		scenario: 'Get Async Result: a complete page with an element named constructor',
+		behaviour: "The parser's refusal of a complete answer is final: not retried (it would spend the job's calls for the same refusal)",
+		server: 'hostile',
+		setup: hostile(sendXml(200, (request) => finishedStatusXml(request).replace('<soapenv:Body>', '<soapenv:Body><constructor>1</constructor>'))),
+		parameters: { operation: 'getAsyncResult' },
+		items: [{ jobId: 'JOB_RESERVED' }],
+		expect: { outcome: 'error', retried: false, requests: 1, message: 'The response could not be parsed as XML', match: 'prefix', code: 'XML_REFUSED' },
 	},
 
 	// ------------------------------------------------------------------ clock
