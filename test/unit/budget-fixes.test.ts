@@ -1,3 +1,4 @@
+import { signSoapRequest } from '../../nodes/NetSuiteAsync/suitetalk/signRequest';
 import { readAsyncStatus } from '../../nodes/NetSuiteAsync/suitetalk/asyncStatus';
 import { faultAdvice } from '../../nodes/NetSuiteAsync/suitetalk/faultAdvice';
 import { readFault } from '../../nodes/NetSuiteAsync/suitetalk/faults';
@@ -59,5 +60,35 @@ describe('review R10: tolerate missing progress fields, bound server text', () =
 		expect(advice.description).toContain(
 			'The node retried once with the passport timestamp corrected by 420 s and NetSuite still refused it',
 		);
+	});
+});
+
+describe('clock offset in the unbuilt request', () => {
+	const credential = {
+		accountId: '1234567_SB1',
+		consumerKey: 'ck',
+		consumerSecret: 'cs',
+		tokenId: 'tk',
+		tokenSecret: 'ts',
+		apiVersion: '2025_2',
+		endpointUrl: '',
+	};
+	const timestampOf = (xml: string) => /<platformCore:timestamp>(\d+)<\/platformCore:timestamp>/.exec(xml)?.[1];
+	const sign = (suiteTalkRequest: Record<string, unknown>) =>
+		signSoapRequest(credential, { url: '', body: { suiteTalkRequest } }, () => 1_700_000_000_000).body as string;
+
+	it('moves the passport timestamp by clockOffsetMs, and only the timestamp', () => {
+		const request = { operation: 'getServerTime', fields: [], apiVersion: '2025_2' };
+		expect(timestampOf(sign(request))).toBe('1700000000');
+		const corrected = sign({ ...request, clockOffsetMs: 420_000 });
+		expect(timestampOf(corrected)).toBe('1700000420');
+		expect(corrected).not.toContain('clockOffsetMs');
+		expect(timestampOf(sign({ ...request, clockOffsetMs: -360_500 }))).toBe('1699999639');
+	});
+
+	it('ignores an offset that is not a finite number', () => {
+		const request = { operation: 'getServerTime', fields: [], apiVersion: '2025_2' };
+		expect(timestampOf(sign({ ...request, clockOffsetMs: 'soon' }))).toBe('1700000000');
+		expect(timestampOf(sign({ ...request, clockOffsetMs: Number.NaN }))).toBe('1700000000');
 	});
 });
