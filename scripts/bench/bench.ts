@@ -4,6 +4,7 @@
  *   2. per-request CPU overhead              (overhead.ts)
  *   3. fan-out through n8n's engine           (fan-out.ts)
  *   4. a 10,000-row result, time and memory  (results-memory.ts, in a child process)
+ *   5. memory per MB of a result page        (page-heap.ts, a child process per size)
  * Prints one table per part, writes them to scripts/bench/last-results.md, and exits non-zero when
  * a correctness check inside fails (a lost item, a wrong count, a policy copy that drifted).
  */
@@ -14,10 +15,12 @@ import { cpus, loadavg } from 'os';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
 
+import { RESULT_PAGE_LIMIT_BYTES } from '../../nodes/NetSuiteAsync/actions/readJobResults';
 import { runFanOutBench } from './fan-out';
 import { runOverheadInChild } from './overhead-child';
 import { RemoteSimulator } from './remote-simulator';
 import { runPollingBench } from './polling-policy';
+import { runPageHeapBench } from './page-heap';
 import { runResultsMemoryBench } from './results-memory';
 import { fixed, megabytes, ratio, Report } from './table';
 
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
 	// CPU-bound and noise-sensitive: in a clean child process, before anything else runs.
 	const overhead = await timed('overhead', () => runOverheadInChild(report));
 	const polling = await timed('polling', () => runPollingBench(report));
+	const pageHeap = await timed('page heap', () => runPageHeapBench(report));
 	const simulator = await RemoteSimulator.start();
 	let fanOut: Awaited<ReturnType<typeof runFanOutBench>> | undefined;
 	let results: Awaited<ReturnType<typeof runResultsMemoryBench>> | undefined;
@@ -73,6 +77,11 @@ async function main(): Promise<void> {
 			['3. wall time at concurrency 5 vs ideal ⌈500/5⌉ × 20 ms', c5 ? `${fixed(c5.nodeMs / 1000, 2)} s = ${ratio(c5.nodeMs / idealMs, 2)}` : 'not run', 'reported'],
 			['3. wall time at concurrency 10 (over the limit) vs ideal', c10 ? `${fixed(c10.nodeMs / 1000, 2)} s = ${ratio(c10.nodeMs / idealMs, 2)}` : 'not run', 'reported'],
 			['4. 10,000-row result: time to emit, peak RSS', child ? `${fixed(child.nodeMs / 1000, 2)} s, ${megabytes(child.maxRssKb * 1024)}` : 'not run', 'reported'],
+			[
+				'R5. memory per MB of result page → default Max Page Size',
+				pageHeap.heapPerMb === undefined ? 'not run' : `${fixed(pageHeap.heapPerMb, 1)} MB per MB; ${RESULT_PAGE_LIMIT_BYTES / (1024 * 1024)} MB page ≈ ${fixed((pageHeap.heapPerMb * RESULT_PAGE_LIMIT_BYTES) / 1024 ** 3, 2)} GB`,
+				'reported',
+			],
 			['npm run bench under 3 minutes', `${fixed(runtimeS, 0)} s (${timings.join(', ')})`, runtimeS < RUNTIME_BUDGET_S ? 'met' : 'NOT MET'],
 			['correctness checks inside the benchmark', report.failures.length ? `${report.failures.length} failed` : 'all passed', report.failures.length ? 'FAILED' : 'passed'],
 		],

@@ -93,6 +93,8 @@ export type FaultKind =
 	| 'FAULTSTRING_ONLY'
 	| 'UNKNOWN_CODE'
 	| 'HTML_503'
+	/** The load balancer's 502 page after NetSuite took the request (charged like any processed call). */
+	| 'HTML_502'
 	| 'MALFORMED_XML'
 	| 'EMPTY_200'
 	| 'TRUNCATED'
@@ -105,6 +107,8 @@ export type PrefixStyle = 'platformCore' | 'numbered' | 'defaultNamespace' | 'em
 export interface FaultMatch {
 	operation?: string;
 	jobId?: string;
+	/** getAsyncResult's pageIndex as sent, e.g. '2'. */
+	pageIndex?: string;
 }
 
 /**
