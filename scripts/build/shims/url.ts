@@ -6,7 +6,8 @@
 
 /** As Node's url.domainToASCII: the punycode (ASCII) form, '' for a domain that is not valid. */
 export function domainToASCII(domain: string): string {
-	if (domain === '' || /[\s/\\?#@:[\]%]/.test(domain)) return '';
+	// Node parses the domain as a URL's host, except that userinfo and a port make it invalid.
+	if (domain === '' || domain.includes('@') || (domain.includes(':') && !domain.startsWith('['))) return '';
 	try {
 		return new URL(`http://${domain}/`).hostname;
 	} catch {
