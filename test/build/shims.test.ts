@@ -61,7 +61,7 @@ describe('events shim', () => {
 		class CallbackBuilder extends EventEmitter {
 			constructor(onData: (chunk: string) => void) {
 				super();
-				this.on('data', onData);
+				this.on('data', (chunk) => onData(String(chunk)));
 			}
 			write(text: string): this {
 				this.emit('data', text);
