@@ -12,7 +12,7 @@ import { RULES_DIR, ruleAppliesTo, runYaraRules, yaraVersion } from '../../scrip
 let work: string;
 
 beforeAll(() => {
-	if (!yaraVersion()) throw new Error('yara is not installed (Debian: apt-get install -y yara)');
+	if (!yaraVersion()) throw new Error('yara is not installed: bash scripts/scan/ensure-yara.sh (Debian: apt-get install -y yara)');
 });
 beforeEach(() => {
 	work = mkdtempSync(join(tmpdir(), 'yara-test-'));
