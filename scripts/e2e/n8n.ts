@@ -526,6 +526,23 @@ export class N8nSandbox {
 		}
 	}
 
+	/**
+	 * installPackage for a package that must be self-contained (issue 13): first `npm install --omit=dev`
+	 * of the tarball into an empty folder must install the package alone, then n8n's way of installing
+	 * it must add no dependency. Throws, naming what was added, otherwise.
+	 */
+	async installSelfContainedPackage(tarball: string, workDir: string): Promise<{ name: string; version: string; dir: string }> {
+		const alone = await npmInstallTarballAlone(tarball, workDir);
+		const installed = await this.installPackage(tarball);
+		if (alone.join() !== installed.name) {
+			throw new Error(`npm install --omit=dev of ${tarball} installed ${alone.join(', ')}, not only ${installed.name}`);
+		}
+		if (installed.dependencies.length > 0) {
+			throw new Error(`installing ${installed.name} into ${this.nodesDir} added dependencies: ${installed.dependencies.join(', ')}`);
+		}
+		return installed;
+	}
+
 	async importCredentials(credentials: CredentialImport[]): Promise<RunResult> {
 		const file = join(this.userFolder, `credentials-${Date.now()}.json`);
 		writeFileSync(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
