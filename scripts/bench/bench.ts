@@ -5,6 +5,7 @@
  *   3. fan-out through n8n's engine           (fan-out.ts)
  *   4. a 10,000-row result, time and memory  (results-memory.ts, in a child process)
  *   5. memory per MB of a result page        (page-heap.ts, a child process per size)
+ *   6. tarball size and require() time       (package-size.ts, fresh processes; rebuilds dist/)
  * Prints one table per part, writes them to scripts/bench/last-results.md, and exits non-zero when
  * a correctness check inside fails (a lost item, a wrong count, a policy copy that drifted).
  */
@@ -18,6 +19,7 @@ import { performance } from 'perf_hooks';
 import { RESULT_PAGE_LIMIT_BYTES } from '../../nodes/NetSuiteAsync/actions/readJobResults';
 import { runFanOutBench } from './fan-out';
 import { runOverheadInChild } from './overhead-child';
+import { PACKED_GOAL_BYTES, REQUIRE_GOAL_MS, runPackageBench } from './package-size';
 import { RemoteSimulator } from './remote-simulator';
 import { runPollingBench } from './polling-policy';
 import { runPageHeapBench } from './page-heap';
@@ -55,6 +57,12 @@ async function main(): Promise<void> {
 	} finally {
 		await simulator.close();
 	}
+	let packageCost: Awaited<ReturnType<typeof runPackageBench>> | undefined;
+	try {
+		packageCost = await timed('package', () => runPackageBench(report));
+	} catch (error) {
+		report.check(false, `package measurement crashed: ${(error as Error).stack ?? error}`);
+	}
 
 	const runtimeS = (performance.now() - started) / 1000;
 	const c5 = fanOut?.runs.find((run) => run.concurrency === 5);
@@ -81,6 +89,14 @@ async function main(): Promise<void> {
 				'R5. memory per MB of result page → default Max Page Size',
 				pageHeap.heapPerMb === undefined ? 'not run' : `${fixed(pageHeap.heapPerMb, 1)} MB per MB; ${RESULT_PAGE_LIMIT_BYTES / (1024 * 1024)} MB page ≈ ${fixed((pageHeap.heapPerMb * RESULT_PAGE_LIMIT_BYTES) / 1024 ** 3, 2)} GB`,
 				'reported',
+				'6. tarball ≤ 1 MB packed',
+				packageCost ? `${fixed(packageCost.packedBytes / 1024, 0)} KiB packed, ${fixed(packageCost.unpackedBytes / 1024, 0)} KiB unpacked` : 'not run',
+				packageCost && packageCost.packedBytes <= PACKED_GOAL_BYTES ? 'met' : 'NOT MET',
+			],
+			[
+				'6. require() of the node module ≤ 150 ms',
+				packageCost ? `${fixed(packageCost.nodeRequireMs, 0)} ms (credential ${fixed(packageCost.credentialRequireMs, 0)} ms)` : 'not run',
+				packageCost && packageCost.nodeRequireMs <= REQUIRE_GOAL_MS ? 'met' : 'NOT MET',
 			],
 			['npm run bench under 3 minutes', `${fixed(runtimeS, 0)} s (${timings.join(', ')})`, runtimeS < RUNTIME_BUDGET_S ? 'met' : 'NOT MET'],
 			['correctness checks inside the benchmark', report.failures.length ? `${report.failures.length} failed` : 'all passed', report.failures.length ? 'FAILED' : 'passed'],
