@@ -40,7 +40,7 @@ const FAULTS: Array<[DrawnFault, number]> = [
 	['EMPTY_200', 1],
 	['HTML_502', 1],
 	['FAULTSTRING_ONLY', 1],
-	['HANG', 0.2],
+	['HANG', 0.1],
 	['WS_REQUEST_BLOCKED', 2],
 	['WS_CONCUR_SESSION_DISALLWD', 1],
 	['ACCT_TEMP_UNAVAILABLE', 1],
@@ -90,7 +90,7 @@ describe('getAsyncResult call budget under random faults', () => {
 		const startedAt = Date.now();
 		for (let run = 0; run < DIRECT_RUNS; run++) {
 			const jobId = `BUDGET_${SEED}_${run}`;
-			const pages = 2 + Math.floor(random() * 13);
+			const pages = 2 + Math.floor(random() * 7);
 			const recordCount = pages * PAGE_SIZE - (random() < 0.5 ? 1 : 0);
 			simulator.addJob(jobId, {
 				script: { steps: [{ status: 'finished' }] },
