@@ -98,8 +98,8 @@ describe('getAsyncResult call budget under random faults', () => {
 			});
 			// A quarter of the runs see only refusals before processing, often, with many retries allowed.
 			const onlyFree = random() < 0.25;
-			const faultRate = onlyFree ? 0.4 + random() * 0.5 : random() * 0.6;
-			const maxRetries = Math.floor(random() * (onlyFree ? 12 : 8));
+			const faultRate = onlyFree ? 0.6 + random() * 0.35 : random() * 0.6;
+			const maxRetries = Math.floor(random() * (onlyFree ? 16 : 8));
 			const drawn: DrawnFault[] = [];
 			const direct = directContext({
 				credentials: credentialData(simulator) as Record<string, string>,
@@ -115,7 +115,7 @@ describe('getAsyncResult call budget under random faults', () => {
 				jobId,
 				selection: { kind: 'all' },
 				outputMode: 'perRecord',
-				call: { apiVersion: '2025_2', maxRetries, requestTimeoutMs: 150, maxResponseBytes: 1024 * 1024, backoffBaseMs: 0 },
+				call: { apiVersion: '2025_2', maxRetries, requestTimeoutMs: 500, maxResponseBytes: 1024 * 1024, backoffBaseMs: 0 },
 			};
 			let items: IDataObject[] | undefined;
 			let failure: unknown;
