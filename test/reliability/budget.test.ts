@@ -2,6 +2,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 
 import { fetchResults, type ResultParameters } from '../../nodes/NetSuiteAsync/actions/getAsyncResult.operation';
 import { RESULT_CALL_BUDGET } from '../../nodes/NetSuiteAsync/actions/readJobResults';
+import { ResultReadInterruptedError } from '../../nodes/NetSuiteAsync/actions/resultReadError';
 import { ItemOutcomeError, toNodeError } from '../../nodes/NetSuiteAsync/actions/toNodeError';
 import { SuiteTalkFaultError, SuiteTalkTransportError } from '../../nodes/NetSuiteAsync/transport/errors';
 import { startSimulator, type FaultKind, type SearchRecord, type Simulator } from '../simulator/server';
@@ -146,7 +147,10 @@ describe('getAsyncResult call budget under random faults', () => {
 				continue;
 			}
 			const known =
-				failure instanceof ItemOutcomeError || failure instanceof SuiteTalkFaultError || failure instanceof SuiteTalkTransportError;
+				failure instanceof ItemOutcomeError ||
+				failure instanceof ResultReadInterruptedError ||
+				failure instanceof SuiteTalkFaultError ||
+				failure instanceof SuiteTalkTransportError;
 			const nodeError = toNodeError(node, failure, 0, jobId);
 			if (!known || !nodeError.message || !nodeError.description) {
 				throw new Error(`${where}: unclear error ${String((failure as Error)?.stack ?? failure)}`);
