@@ -15,9 +15,9 @@ import { ItemOutcomeError } from './toNodeError';
 /** NetSuite answers at most 20 getAsyncResult calls per job (each page counts) within 30 days. */
 export const RESULT_CALL_BUDGET = 20;
 /**
- * Default Max Page Size. Reading a page takes about 6 MB of heap per MB of XML (npm run bench,
- * "result page heap"), so 64 MB needs ~0.4 GB on top of n8n, which a default Node heap still has;
- * a 2,000-record page of full records is tens of MB.
+ * Default Max Page Size. Reading a page takes 6.5–7.6 MB of memory per MB of XML (npm run bench,
+ * part 5), so 64 MB needs ~0.5 GB on top of n8n, which a default Node heap still has, where the
+ * old 256 MB needed ~1.9 GB; a 2,000-record page of full records is tens of MB.
  */
 export const DEFAULT_MAX_PAGE_MEGABYTES = 64;
 export const RESULT_PAGE_LIMIT_BYTES = DEFAULT_MAX_PAGE_MEGABYTES * 1024 * 1024;
