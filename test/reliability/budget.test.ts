@@ -91,7 +91,7 @@ describe('getAsyncResult call budget under random faults', () => {
 		const startedAt = Date.now();
 		for (let run = 0; run < DIRECT_RUNS; run++) {
 			const jobId = `BUDGET_${SEED}_${run}`;
-			const pages = 2 + Math.floor(random() * 7);
+			const pages = 2 + Math.floor(random() * 5);
 			const recordCount = pages * PAGE_SIZE - (random() < 0.5 ? 1 : 0);
 			simulator.addJob(jobId, {
 				script: { steps: [{ status: 'finished' }] },
