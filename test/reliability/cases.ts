@@ -903,6 +903,23 @@ export const cases: ReliabilityCase[] = [
 		expect: { outcome: 'success', retried: true, requests: 2, output: { internalId: '1', isSuccess: true } },
 	},
 	{
+		id: 'budget.connection-refused-retried',
+		area: 'budget',
+		scenario: 'Get Async Result: connection refused (nothing listens on the endpoint port)',
+		behaviour: 'Retried (the request never left this machine, so it cost no call), then the item fails',
+		server: 'closed port',
+		parameters: { operation: 'getAsyncResult' },
+		items: [{ jobId: 'JOB_BUDGET_REFUSED' }],
+		expect: {
+			outcome: 'error',
+			retried: true,
+			requests: ATTEMPTS,
+			message: 'The request to NetSuite failed before an answer arrived (ECONNREFUSED)',
+			code: 'NETWORK_ERROR',
+			description: retriesNote,
+		},
+	},
+	{
 		id: 'budget.exhausted',
 		area: 'budget',
 		scenario: 'Get Async Result of 11 pages: every page blocked by concurrency once before it is read',

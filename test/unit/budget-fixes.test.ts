@@ -75,7 +75,7 @@ describe('clock offset in the unbuilt request', () => {
 	};
 	const timestampOf = (xml: string) => /<platformCore:timestamp>(\d+)<\/platformCore:timestamp>/.exec(xml)?.[1];
 	const sign = (suiteTalkRequest: Record<string, unknown>) =>
-		signSoapRequest(credential, { url: '', body: { suiteTalkRequest } }, () => 1_700_000_000_000).body as string;
+		signSoapRequest(credential, { url: '', body: { suiteTalkRequest } as unknown }, () => 1_700_000_000_000).body as unknown as string;
 
 	it('moves the passport timestamp by clockOffsetMs, and only the timestamp', () => {
 		const request = { operation: 'getServerTime', fields: [], apiVersion: '2025_2' };
