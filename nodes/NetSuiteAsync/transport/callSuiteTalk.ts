@@ -4,7 +4,7 @@ import { classifyResponse } from '../suitetalk/classifyResponse';
 import { clockSkewMs } from '../suitetalk/clockSkew';
 import { InvalidCredentialError } from '../suitetalk/credentialData';
 import { NotASoapEnvelopeError, type SoapRequest } from '../suitetalk/envelope';
-import type { UnsignedSoapRequest } from '../suitetalk/signRequest';
+import { UnbuiltSoapRequest } from '../suitetalk/signRequest';
 import type { XmlElement } from '../suitetalk/xml';
 import { backoffDelayMs } from './backoff';
 import { ExecutionCancelledError, SuiteTalkFaultError, SuiteTalkTransportError } from './errors';
@@ -71,7 +71,7 @@ function classifyThrown(error: unknown, settings: CallSettings, phase: 'request'
 	};
 }
 
-async function attempt(ctx: IExecuteFunctions, unsigned: UnsignedSoapRequest, settings: CallSettings): Promise<Attempt> {
+async function attempt(ctx: IExecuteFunctions, unsigned: UnbuiltSoapRequest, settings: CallSettings): Promise<Attempt> {
 	const signal = ctx.getExecutionCancelSignal();
 	const startedAtMs = Date.now();
 	let response: IN8nHttpFullResponse;
@@ -81,7 +81,7 @@ async function attempt(ctx: IExecuteFunctions, unsigned: UnsignedSoapRequest, se
 		response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
 			method: 'POST',
 			url: '',
-			headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: unsigned.suiteTalkRequest.operation },
+			headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: unsigned.soapRequest.operation },
 			body: unsigned as unknown as IDataObject,
 			encoding: 'stream',
 			returnFullResponse: true,
@@ -143,7 +143,7 @@ export async function callSuiteTalk(
 	settings: CallSettings,
 ): Promise<CallResult> {
 	const signal = ctx.getExecutionCancelSignal();
-	const unsigned: UnsignedSoapRequest = { suiteTalkRequest: { ...request, apiVersion: settings.apiVersion } };
+	const unsigned = new UnbuiltSoapRequest(request, settings.apiVersion);
 	const random = settings.random ?? Math.random;
 	for (let retries = 0; ; retries++) {
 		throwIfCancelled(signal);
