@@ -34,6 +34,11 @@ function errorDetails(error: ItemError): IDataObject {
 	return details;
 }
 
+/** Why the credential could not be read; each item turns it into its own error (with its own itemIndex). */
+export class CredentialProblem {
+	constructor(readonly cause: unknown) {}
+}
+
 function jobIdOf(parameters: unknown): string | undefined {
 	const jobId = (parameters as { jobId?: unknown })?.jobId;
 	return typeof jobId === 'string' ? jobId : undefined;
@@ -46,7 +51,7 @@ function jobIdOf(parameters: unknown): string | undefined {
 export async function runItems<P>(
 	ctx: IExecuteFunctions,
 	operation: ItemOperation<P>,
-	credential: NetSuiteTbaCredentialData | ItemError,
+	credential: NetSuiteTbaCredentialData | CredentialProblem,
 	concurrency: number,
 ): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
@@ -54,7 +59,7 @@ export async function runItems<P>(
 	const continueOnFail = ctx.continueOnFail();
 
 	const prepared: Array<Prepared<P>> = items.map((_, itemIndex) => {
-		if (!('accountId' in credential)) return { error: credential };
+		if (credential instanceof CredentialProblem) return { error: toNodeError(node, credential.cause, itemIndex) };
 		try {
 			return { parameters: operation.readParameters(ctx, itemIndex, credential) };
 		} catch (error) {
