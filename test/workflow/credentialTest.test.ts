@@ -100,16 +100,23 @@ describe('credential test against the simulator', () => {
 	});
 
 	it.each([
-		['WS_REQUEST_BLOCKED', "NetSuite's concurrency limit stayed exceeded (WS_REQUEST_BLOCKED) NetSuite: SuiteTalk concurrent request limit exceeded. Request blocked. (WS_REQUEST_BLOCKED)."],
-		['WS_CONCUR_SESSION_DISALLWD', "NetSuite's concurrency limit stayed exceeded (WS_CONCUR_SESSION_DISALLWD) NetSuite: Only one request may be made against a session at a time (WS_CONCUR_SESSION_DISALLWD)."],
-		['ACCT_TEMP_UNAVAILABLE', 'NetSuite is temporarily unavailable (ACCT_TEMP_UNAVAILABLE) NetSuite: The account you are trying to access is currently unavailable while we undergo our regularly scheduled maintenance. (ACCT_TEMP_UNAVAILABLE). This usually means a maintenance window'],
-	] as const)('reports %s as what it is, not as a refused passport', async (kind, start) => {
+		['WS_REQUEST_BLOCKED', 'SuiteTalk concurrent request limit exceeded. Request blocked. (WS_REQUEST_BLOCKED)'],
+		['WS_CONCUR_SESSION_DISALLWD', 'Only one request may be made against a session at a time (WS_CONCUR_SESSION_DISALLWD)'],
+		['ACCT_TEMP_UNAVAILABLE', 'The account you are trying to access is currently unavailable while we undergo our regularly scheduled maintenance. (ACCT_TEMP_UNAVAILABLE)'],
+	] as const)('reports %s as what it is, not as a refused passport', async (kind, nsWords) => {
 		simulator.injectFaults(kind, 1, { operation: 'getServerTime' });
+		expect(await testCredential(simulatorCredential())).toEqual({
+			status: 'Error',
+			message: `NetSuite did not check the credential this time: ${nsWords}. This clears by itself (a concurrency block or maintenance) and does not mean the credential was refused: test again in a moment.`,
+		});
+	});
+
+	it('gives a permission fault its own advice, not the passport one', async () => {
+		simulator.injectFaults('INSUFFICIENT_PERMISSION', 1, { operation: 'getServerTime' });
 		const result = await testCredential(simulatorCredential());
 		expect(result.status).toBe('Error');
-		expect(result.message.startsWith(start)).toBe(true);
+		expect(result.message).toMatch(/^The token's role is not allowed to do this \(INSUFFICIENT_PERMISSION\)\. NetSuite: Permission Violation/);
 		expect(result.message).not.toContain('passport');
-		expect(result.message).not.toContain('Login Audit Trail');
 	});
 
 	it('reports an HTML 503 from the load balancer as an outage page, not a refusal', async () => {

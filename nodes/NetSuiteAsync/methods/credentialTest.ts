@@ -34,6 +34,10 @@ function bodyText(body: unknown): string {
 	return '';
 }
 
+function sentence(text: string): string {
+	return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 function failure(message: string): INodeCredentialTestResult {
 	return { status: 'Error', message };
 }
@@ -48,8 +52,14 @@ export function credentialTestVerdict(response: FullResponse, apiVersion: string
 	const outcome = classifyResponse(response.statusCode, bodyText(response.body));
 	if (outcome.kind === 'fault') {
 		const fault = { ...outcome.fault, clockSkewMs: clockSkewMs(response.headers, localNowMs) };
+		if (fault.retryable) {
+			// One try, no retries here: the node's advice ("stayed exceeded", "raise Max Retries") does not fit.
+			return failure(
+				`NetSuite did not check the credential this time: ${fault.message} (${fault.code}). This clears by itself (a concurrency block or maintenance) and does not mean the credential was refused: test again in a moment.`,
+			);
+		}
 		const advice = faultAdvice(fault);
-		return failure(`${advice.message} ${advice.description}`);
+		return failure(`${sentence(advice.message)} ${advice.description}`);
 	}
 	if (outcome.kind === 'transport') return failure(`${outcome.problem.message}. ${WHERE_TO_LOOK}`);
 	const result = child(child(soapBody(outcome.document), 'getServerTimeResponse'), 'getServerTimeResult');
