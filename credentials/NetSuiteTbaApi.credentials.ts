@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -8,8 +7,6 @@ import type {
 
 import { DEFAULT_API_VERSION } from '../nodes/NetSuiteAsync/suitetalk/account';
 import { signSoapRequest } from '../nodes/NetSuiteAsync/suitetalk/signRequest';
-import { buildRequestEnvelope } from '../nodes/NetSuiteAsync/suitetalk/envelope';
-import { LOGIN_AUDIT_TRAIL_HINT } from '../nodes/NetSuiteAsync/suitetalk/faultAdvice';
 
 export class NetSuiteTbaApi implements ICredentialType {
 	name = 'netSuiteTbaApi';
@@ -79,33 +76,16 @@ export class NetSuiteTbaApi implements ICredentialType {
 			default: '',
 			placeholder: 'https://1234567-sb1.suitetalk.api.netsuite.com/services/NetSuitePort_2025_2',
 			description:
-				'Optional full SOAP URL (e.g. through a proxy). Leave empty to derive it from the Account ID and API Version.',
+				'Optional full SOAP URL (e.g. through a proxy). Leave empty to derive it from the Account ID and API Version. A URL ending in NetSuitePort_YYYY_N must name the API Version. In the HTTP Request node, the URL typed there is used instead.',
 		},
 	];
 
+	// No `test` here: n8n would prefer it over the node's credentialTest (netSuiteTbaApiTest), which
+	// sends getServerTime through this same authenticate and reads NetSuite's answer.
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		return signSoapRequest(credentials, requestOptions);
 	}
-
-	test: ICredentialTestRequest = {
-		request: {
-			method: 'POST',
-			url: '',
-			headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: 'getServerTime' },
-			body: buildRequestEnvelope(DEFAULT_API_VERSION, { operation: 'getServerTime', fields: [] }),
-			json: false,
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 500,
-					message: `NetSuite refused the token passport ("Invalid login attempt"): check the Account ID, consumer key/secret and token ID/secret, and that the token's role has "Log in using Access Tokens" and "SOAP Web Services". ${LOGIN_AUDIT_TRAIL_HINT}`,
-				},
-			},
-		],
-	};
 }

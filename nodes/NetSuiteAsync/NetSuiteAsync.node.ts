@@ -4,6 +4,7 @@ import { description as checkAsyncStatusDescription } from './actions/checkAsync
 import { description as getAsyncResultDescription } from './actions/getAsyncResult.operation';
 import { jobIdProperty } from './actions/jobId.description';
 import { router } from './actions/router';
+import { netSuiteTbaApiTest } from './methods/credentialTest';
 
 export class NetSuiteAsync implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +19,7 @@ export class NetSuiteAsync implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'netSuiteTbaApi', required: true }],
+		credentials: [{ name: 'netSuiteTbaApi', required: true, testedBy: 'netSuiteTbaApiTest' }],
 		properties: [
 			{
 				displayName: 'Operation',
@@ -46,6 +47,11 @@ export class NetSuiteAsync implements INodeType {
 			...getAsyncResultDescription,
 		],
 	};
+
+	// n8n tests a credential with the credential type's own `test` when it has one; the credential
+	// therefore has none, so that this test (which reads the answer) is the one n8n runs, for the
+	// HTTP Request node's users too.
+	methods = { credentialTest: { netSuiteTbaApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

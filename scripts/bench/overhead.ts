@@ -17,7 +17,7 @@ import { classifyResponse, type SoapOutcome } from '../../nodes/NetSuiteAsync/su
 import { readCredentialData } from '../../nodes/NetSuiteAsync/suitetalk/credentialData';
 import { buildRequestEnvelope, insertPassport } from '../../nodes/NetSuiteAsync/suitetalk/envelope';
 import { freshPassport } from '../../nodes/NetSuiteAsync/suitetalk/passport';
-import { signSoapRequest, type UnsignedSoapRequest } from '../../nodes/NetSuiteAsync/suitetalk/signRequest';
+import { signSoapRequest, UnbuiltSoapRequest } from '../../nodes/NetSuiteAsync/suitetalk/signRequest';
 import { fixed, median, ratio, type Report } from './table';
 
 const ROUND_TRIP_MS = 300;
@@ -41,8 +41,8 @@ const CREDENTIAL = {
 // the package's path: what callSuiteTalk + the credential's authenticate + statusCheck + statusFields do
 
 /** What callSuiteTalk hands to httpRequestWithAuthentication: the request, not yet an envelope. */
-function ourRequest(): UnsignedSoapRequest {
-	return { suiteTalkRequest: { operation: 'checkAsyncStatus', fields: [['jobId', JOB_ID]], apiVersion: CREDENTIAL.apiVersion } };
+function ourRequest(): UnbuiltSoapRequest {
+	return new UnbuiltSoapRequest({ operation: 'checkAsyncStatus', fields: [['jobId', JOB_ID]] }, CREDENTIAL.apiVersion);
 }
 
 /** The credential's authenticate: passport (nonce, HMAC) and the envelope built once around it. */

@@ -18,6 +18,8 @@
  * The last line printed is "N passed, N failed[, N skipped]"; the exit code is 1 on any failure.
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -198,7 +200,9 @@ const NODE_DIST = join(ROOT, 'dist', 'nodes', 'NetSuiteAsync', 'NetSuiteAsync.no
 const SIMULATOR = process.env.N8N_E2E_SIMULATOR || join(ROOT, 'test', 'simulator', 'server.ts');
 const API_VERSION = '2025_2';
 
-const SCENARIOS = ['check-once', 'poll-until-done', 'bad-job-id', 'wrong-token-secret'];
+const SCENARIOS = ['check-once', 'poll-until-done', 'bad-job-id', 'wrong-token-secret', 'http-request-typed-url'];
+/** The HTTP Request URL in http-request-typed-url.json, replaced by the simulator's endpoint at import. */
+const TYPED_URL_PLACEHOLDER = 'SIMULATOR_ENDPOINT_URL';
 
 const EXAMPLES_DIR = join(ROOT, 'examples');
 /** `seedDemoJobs` adds the jobs the examples refer to by id (DEMO_JOB_*). */
@@ -255,6 +259,35 @@ function loadWorkflow(name: string): WorkflowImport {
 	return JSON.parse(readFileSync(join(WORKFLOWS_DIR, `${name}.json`), 'utf8')) as WorkflowImport;
 }
 
+/** Points the HTTP Request nodes whose URL is the placeholder at `url`. */
+function withTypedUrl(workflow: WorkflowImport, url: string): WorkflowImport {
+	for (const node of workflow.nodes as Array<{ type: string; parameters: Record<string, unknown> }>) {
+		if (node.type === 'n8n-nodes-base.httpRequest' && node.parameters.url === TYPED_URL_PLACEHOLDER) node.parameters.url = url;
+	}
+	return workflow;
+}
+
+/**
+ * A credential's Endpoint URL that must never be used: a local server that counts what reaches it.
+ * (HTTP Request's typed URL has to win over it.)
+ */
+async function startUnusedEndpoint(): Promise<{ url: string; hits: () => number; close: () => Promise<void> }> {
+	let hits = 0;
+	const server = createServer((request, response) => {
+		hits++;
+		request.resume();
+		response.writeHead(404, { 'Content-Type': 'text/plain' });
+		response.end('this is the credential\'s Endpoint URL, which the HTTP Request node must not use\n');
+	});
+	await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}/services/NetSuitePort_${API_VERSION}`,
+		hits: () => hits,
+		close: () => new Promise<void>((resolveClose) => server.close(() => resolveClose())),
+	};
+}
+
 function nodeCredentialRef(workflow: WorkflowImport): { id: string; name: string } {
 	const node = (workflow.nodes as Array<{ credentials?: Record<string, { id: string; name: string }> }>).find(
 		(n) => n.credentials?.netSuiteTbaApi,
@@ -292,6 +325,7 @@ async function netsuiteSuite(work: string): Promise<void> {
 	const workflows = SCENARIOS.map(loadWorkflow);
 	let simulator: Simulator | undefined;
 	let seedDemoJobs: ((simulator: Simulator) => string[]) | undefined;
+	let unusedEndpoint: Awaited<ReturnType<typeof startUnusedEndpoint>> | undefined;
 	const sandbox = N8nSandbox.create();
 	try {
 		await test('netsuite: simulator starts, package installs, credentials and workflows (scenarios + examples/) import', async () => {
@@ -311,9 +345,13 @@ async function netsuiteSuite(work: string): Promise<void> {
 			const data = { ...simulator.credentials, apiVersion: API_VERSION, endpointUrl: simulator.endpointUrl(API_VERSION) };
 			const good = nodeCredentialRef(workflows[SCENARIOS.indexOf('check-once')]);
 			const bad = nodeCredentialRef(workflows[SCENARIOS.indexOf('wrong-token-secret')]);
+			const typedUrlWorkflow = withTypedUrl(workflows[SCENARIOS.indexOf('http-request-typed-url')], data.endpointUrl);
+			const elsewhere = nodeCredentialRef(typedUrlWorkflow);
+			unusedEndpoint = await startUnusedEndpoint();
 			const credentials: CredentialImport[] = [
 				{ ...good, type: 'netSuiteTbaApi', data },
 				{ ...bad, type: 'netSuiteTbaApi', data: { ...data, tokenSecret: `${data.tokenSecret}-wrong` } },
+				{ ...elsewhere, type: 'netSuiteTbaApi', data: { ...data, endpointUrl: unusedEndpoint.url } },
 				{ ...EXAMPLE_CREDENTIAL, type: 'netSuiteTbaApi', data },
 			];
 			const examples = Object.entries(EXAMPLES).map(([file, id]) => loadExample(file, id, data.endpointUrl));
@@ -387,10 +425,26 @@ async function netsuiteSuite(work: string): Promise<void> {
 			log(`simulator's auth failure reason: ${authFailures[authFailures.length - 1].reason}`);
 		});
 
+		await test("netsuite: http-request-typed-url — n8n's HTTP Request node sends to its own URL, not the credential's Endpoint URL", async () => {
+			simulator!.resetCounters();
+			const hitsBefore = unusedEndpoint!.hits();
+			const result = await timed('execute nsE2eTypedUrl', () => sandbox.execute('nsE2eTypedUrl'));
+			assert(result.ok, `execution not successful: ${summarize(result)}`);
+			assertEqual(unusedEndpoint!.hits() - hitsBefore, 0, "requests that reached the credential's Endpoint URL");
+			assertEqual(simulator!.counters.statusChecksByJob?.['ASYNCWEBSERVICES_E2E_FINISHED'], 1, 'status checks the simulator (the typed URL) saw');
+			// The envelope typed into the node carried an applicationInfo header: the credential removes it, else NetSuite says "Ambiguous authentication".
+			assertEqual(JSON.stringify(simulator!.counters.authFailures ?? []), '[]', 'passport failures the simulator saw');
+			const response = result.output('HTTP Request');
+			assertEqual(response.length, 1, 'items out of HTTP Request');
+			assertIncludes(String(response[0].data), 'ASYNCWEBSERVICES_E2E_FINISHED', 'the SOAP answer');
+			assertIncludes(String(response[0].data), '>finished<', 'the SOAP answer');
+		});
+
 		await examplesSuite(sandbox, simulator, seedDemoJobs);
 	} finally {
 		sandbox.cleanup();
 		if (simulator) await simulator.close();
+		if (unusedEndpoint) await unusedEndpoint.close();
 	}
 }
 

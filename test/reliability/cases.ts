@@ -1071,7 +1071,7 @@ export const cases: ReliabilityCase[] = [
 		behaviour: 'Refused before any request',
 		server: 'simulator',
 		items: [{ jobId: '' }],
-		expect: { outcome: 'error', retried: false, requests: 0, message: 'Item 0: The Job ID is empty' },
+		expect: { outcome: 'error', retried: false, requests: 0, message: 'The Job ID is empty' },
 	},
 	{
 		id: 'input.huge',
@@ -1080,7 +1080,7 @@ export const cases: ReliabilityCase[] = [
 		behaviour: 'Refused before any request',
 		server: 'simulator',
 		items: [{ jobId: 'J'.repeat(10 * 1024) }],
-		expect: { outcome: 'error', retried: false, requests: 0, message: 'Item 0: The Job ID is 10240 characters long, more than a NetSuite job id can be' },
+		expect: { outcome: 'error', retried: false, requests: 0, message: 'The Job ID is 10240 characters long, more than a NetSuite job id can be' },
 	},
 	{
 		id: 'input.xml-metacharacters',
@@ -1099,7 +1099,7 @@ export const cases: ReliabilityCase[] = [
 		behaviour: 'Refused before any request (XML cannot carry it)',
 		server: 'simulator',
 		items: [{ jobId: 'JOB\u0001X' }],
-		expect: { outcome: 'error', retried: false, requests: 0, message: 'Item 0: The Job ID contains control characters, which XML cannot carry' },
+		expect: { outcome: 'error', retried: false, requests: 0, message: 'The Job ID contains control characters, which XML cannot carry' },
 	},
 	{
 		id: 'input.noncharacter',
@@ -1108,7 +1108,7 @@ export const cases: ReliabilityCase[] = [
 		behaviour: 'Refused before any request',
 		server: 'simulator',
 		items: [{ jobId: 'JOB\uFFFFX' }],
-		expect: { outcome: 'error', retried: false, requests: 0, message: 'Item 0: The Job ID contains U+FFFF, which XML cannot carry' },
+		expect: { outcome: 'error', retried: false, requests: 0, message: 'The Job ID contains U+FFFF, which XML cannot carry' },
 		bug: 'Only C0 control characters were refused: U+FFFE/U+FFFF went out raw (a request NetSuite\'s parser rejects) and an unpaired surrogate was silently turned into U+FFFD, asking about a different job. Both are now refused before any request.',
 	},
 	{
@@ -1118,7 +1118,7 @@ export const cases: ReliabilityCase[] = [
 		behaviour: 'Refused before any request (it would be sent as U+FFFD, another job)',
 		server: 'simulator',
 		items: [{ jobId: 'JOB\uD800X' }],
-		expect: { outcome: 'error', retried: false, requests: 0, message: 'Item 0: The Job ID contains U+D800, which XML cannot carry' },
+		expect: { outcome: 'error', retried: false, requests: 0, message: 'The Job ID contains U+D800, which XML cannot carry' },
 		bug: 'See input.noncharacter (same fix).',
 	},
 	{
@@ -1138,7 +1138,7 @@ export const cases: ReliabilityCase[] = [
 		behaviour: 'Refused before any request, naming the item',
 		server: 'simulator',
 		items: [{ jobId: null }],
-		expect: { outcome: 'error', retried: false, requests: 0, message: 'Item 0: The Job ID is null' },
+		expect: { outcome: 'error', retried: false, requests: 0, message: 'The Job ID is null' },
 	},
 	{
 		id: 'input.array',
@@ -1147,7 +1147,7 @@ export const cases: ReliabilityCase[] = [
 		behaviour: 'Refused before any request, naming the item',
 		server: 'simulator',
 		items: [{ jobId: ['JOB_A', 'JOB_B'] }],
-		expect: { outcome: 'error', retried: false, requests: 0, message: 'Item 0: The Job ID is an array' },
+		expect: { outcome: 'error', retried: false, requests: 0, message: 'The Job ID is an array' },
 	},
 	{
 		id: 'input.object',
@@ -1156,7 +1156,7 @@ export const cases: ReliabilityCase[] = [
 		behaviour: 'Refused before any request, naming the item',
 		server: 'simulator',
 		items: [{ jobId: { id: 'JOB_A' } }],
-		expect: { outcome: 'error', retried: false, requests: 0, message: 'Item 0: The Job ID is an object' },
+		expect: { outcome: 'error', retried: false, requests: 0, message: 'The Job ID is an object' },
 	},
 	{
 		id: 'input.missing',
@@ -1165,7 +1165,7 @@ export const cases: ReliabilityCase[] = [
 		behaviour: 'Refused before any request, naming the item',
 		server: 'simulator',
 		items: [{ id: 'no job id here' }],
-		expect: { outcome: 'error', retried: false, requests: 0, message: 'Item 0: The Job ID is missing' },
+		expect: { outcome: 'error', retried: false, requests: 0, message: 'The Job ID is missing' },
 	},
 	{
 		id: 'input.envelope-with-doctype',
@@ -1174,7 +1174,7 @@ export const cases: ReliabilityCase[] = [
 		behaviour: 'Not parsed (DOCTYPE refused): refused before any request',
 		server: 'simulator',
 		items: [{ jobId: `${BILLION_LAUGHS}<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body/></soapenv:Envelope>` }],
-		expect: { outcome: 'error', retried: false, requests: 0, message: 'Item 0: The Job ID is XML, but not an async submission response with an asyncStatusResult/jobId' },
+		expect: { outcome: 'error', retried: false, requests: 0, message: 'The Job ID is XML, but not an async submission response with an asyncStatusResult/jobId' },
 	},
 	{
 		id: 'input.one-bad-item',
@@ -1185,7 +1185,7 @@ export const cases: ReliabilityCase[] = [
 		setup: (env) => ['JOB_GOOD_0', 'JOB_GOOD_2'].forEach((jobId) => env.simulator.addJob(jobId, finished)),
 		items: [{ jobId: 'JOB_GOOD_0' }, { jobId: '' }, { jobId: 'JOB_GOOD_2' }],
 		onError: 'continueErrorOutput',
-		expect: { outcome: 'error', retried: false, requests: 2, message: 'Item 1: The Job ID is empty', failingItem: 1 },
+		expect: { outcome: 'error', retried: false, requests: 2, message: 'The Job ID is empty', failingItem: 1 },
 	},
 	{
 		id: 'scale.thousand-items',
@@ -1213,7 +1213,7 @@ export const cases: ReliabilityCase[] = [
 		behaviour: 'Every item is validated before the first request: nothing is sent',
 		server: 'simulator',
 		file: 'thousand-items.test.ts',
-		expect: { outcome: 'error', retried: false, requests: 0, message: 'Item 999: The Job ID is 10240 characters long, more than a NetSuite job id can be' },
+		expect: { outcome: 'error', retried: false, requests: 0, message: 'The Job ID is 10240 characters long, more than a NetSuite job id can be' },
 	},
 
 	// ------------------------------------------------------------------ cancellation

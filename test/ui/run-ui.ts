@@ -12,8 +12,10 @@
  *                  Poll Interval and Poll Timeout (and the polling-only Options); Get Async Result's
  *                  fields (Page Index only for One Page)
  *   3 credential   created through the modal with the simulator's values: "Connection tested
- *                  successfully"; a wrong token secret: the Login Audit Trail message; the secrets
- *                  never on the page nor in the browser console
+ *                  successfully"; a wrong token secret: the Login Audit Trail message; API Version
+ *                  2024_2 with a 2024_2 endpoint: success with a 2024_2 envelope; a concurrency
+ *                  block: the concurrency message, not a refused passport; the secrets never on the
+ *                  page nor in the browser console
  *   4 run          Execute workflow against the simulator: status finished, percentCompleted 100, the
  *                  poll count (also counted by the simulator), the canvas subtitle; a bad job id: the
  *                  node's error message and advice
@@ -595,6 +597,52 @@ async function expectCredentialChosen(p: Page): Promise<void> {
 	}
 }
 
+/**
+ * The Test button ("Retry" beside the result) tests again. Reopening the modal starts a test of
+ * its own, and n8n ignores the button while one runs: wait until the simulator has been quiet.
+ */
+async function pressRetry(p: Page, modal: Locator): Promise<void> {
+	const sim = simulator!;
+	const serverTimeCalls = () => sim.counters.byOperation.getServerTime ?? 0;
+	let seen = serverTimeCalls();
+	for (let quietSince = Date.now(); Date.now() - quietSince < 1000; ) {
+		await p.waitForTimeout(100);
+		if (serverTimeCalls() !== seen) {
+			seen = serverTimeCalls();
+			quietSince = Date.now();
+		}
+	}
+	let tested = false;
+	for (let attempt = 1; attempt <= 3 && !tested; attempt++) {
+		const before = serverTimeCalls();
+		await modal.getByRole('button', { name: /Retry/ }).click();
+		const deadline = Date.now() + 5000;
+		while (!(tested = serverTimeCalls() > before) && Date.now() < deadline) await p.waitForTimeout(100);
+		if (!tested) log(`  the Test button sent no getServerTime (attempt ${attempt})`);
+	}
+	assert(tested, 'the Test button sent no getServerTime');
+}
+
+/** Save, and wait until the credential test that Save starts has reached the simulator. */
+async function saveAndWaitForTest(p: Page, modal: Locator, what: string): Promise<void> {
+	const serverTimeCalls = () => simulator!.counters.byOperation.getServerTime ?? 0;
+	const before = serverTimeCalls();
+	await modal.getByTestId('credential-save-button').click();
+	const deadline = Date.now() + 20_000;
+	while (serverTimeCalls() === before) {
+		assert(Date.now() < deadline, `${what}: Save sent no getServerTime`);
+		await p.waitForTimeout(100);
+	}
+}
+
+async function expectCouldNotConnect(p: Page, modal: Locator, what: string): Promise<void> {
+	await expectText(modal, 'Couldn’t connect with these settings', what, 20_000).catch(async () => {
+		await expectText(modal, /Couldn.t connect/i, what, 5000);
+	});
+	const details = modal.getByText('More details');
+	if (await details.isVisible()) await details.click();
+}
+
 async function scenarioCredential(p: Page): Promise<void> {
 	const sim = simulator!;
 	const secrets = [sim.credentials.tokenSecret, sim.credentials.consumerSecret, WRONG_TOKEN_SECRET];
@@ -640,41 +688,18 @@ async function scenarioCredential(p: Page): Promise<void> {
 	await expectText(modal, 'Connection tested successfully', 'credential test after Save');
 	assert((sim.counters.byOperation.getServerTime ?? 0) > checksBefore, 'the simulator saw no getServerTime from the credential test');
 
-	// The Test button ("Retry" beside the result) tests again. Reopening the modal starts a test of
-	// its own, and n8n ignores the button while one runs: wait until the simulator has been quiet.
-	const serverTimeCalls = () => sim.counters.byOperation.getServerTime ?? 0;
-	let seen = serverTimeCalls();
-	for (let quietSince = Date.now(); Date.now() - quietSince < 1000; ) {
-		await p.waitForTimeout(100);
-		if (serverTimeCalls() !== seen) {
-			seen = serverTimeCalls();
-			quietSince = Date.now();
-		}
-	}
-	let tested = false;
-	for (let attempt = 1; attempt <= 3 && !tested; attempt++) {
-		const before = serverTimeCalls();
-		await modal.getByRole('button', { name: /Retry/ }).click();
-		const deadline = Date.now() + 5000;
-		while (!(tested = serverTimeCalls() > before) && Date.now() < deadline) await p.waitForTimeout(100);
-		if (!tested) log(`  the Test button sent no getServerTime (attempt ${attempt})`);
-	}
-	assert(tested, 'the Test button sent no getServerTime');
+	await pressRetry(p, modal);
 	await expectText(modal, 'Connection tested successfully', 'credential test after the Test button');
 	await assertSecretNotShown(p, secrets, 'after a successful test');
 	await picture('ui-3-credential-ok');
 
-	// A wrong token secret: the rule on HTTP 500 turns NetSuite's refusal into a readable message.
+	// A wrong token secret: the node's credential test reads NetSuite's refusal and says what it means.
 	const authFailuresBefore = sim.counters.authFailures.length;
 	await fillCredentialField(p, 'tokenSecret', WRONG_TOKEN_SECRET);
 	await modal.getByTestId('credential-save-button').click();
-	await expectText(modal, 'Couldn’t connect with these settings', 'credential test with a wrong token secret', 20_000).catch(async () => {
-		await expectText(modal, /Couldn.t connect/i, 'credential test with a wrong token secret', 5000);
-	});
+	await expectCouldNotConnect(p, modal, 'credential test with a wrong token secret');
 	assert(sim.counters.authFailures.length > authFailuresBefore, 'the simulator refused no passport');
-	const details = modal.getByText('More details');
-	if (await details.isVisible()) await details.click();
-	await expectText(modal, 'NetSuite refused the token passport ("Invalid login attempt")', 'failure message');
+	await expectText(modal, 'NetSuite refused the token passport: Invalid login attempt.', 'failure message');
 	await expectText(modal, 'View Login Audit Trail', 'failure message points at the Login Audit Trail');
 	await assertSecretNotShown(p, secrets, 'after a failed test');
 	await picture('ui-3-credential-wrong-secret');
@@ -684,6 +709,27 @@ async function scenarioCredential(p: Page): Promise<void> {
 	await modal.getByTestId('credential-save-button').click();
 	await expectText(modal, 'Connection tested successfully', 'credential test with the right secret again', 20_000);
 	await assertSecretNotShown(p, secrets, 'after fixing the secret');
+
+	// API Version 2024_2 with a 2024_2 endpoint: the test speaks 2024_2 (before, it always sent 2025_2).
+	await fillCredentialField(p, 'apiVersion', '2024_2');
+	await fillCredentialField(p, 'endpointUrl', sim.endpointUrl('2024_2'));
+	await saveAndWaitForTest(p, modal, 'API Version 2024_2');
+	await expectText(modal, 'Connection tested successfully', 'credential test with API Version 2024_2', 20_000);
+	const lastServerTime = [...sim.requests].reverse().find((request) => request.operation === 'getServerTime');
+	assert(lastServerTime?.body.includes('urn:messages_2024_2.platform.webservices.netsuite.com'), 'the 2024_2 test sent no 2024_2 envelope');
+
+	// A concurrency block is not a refused passport.
+	sim.injectFaults('WS_REQUEST_BLOCKED', 1, { operation: 'getServerTime' });
+	await fillCredentialField(p, 'apiVersion', API_VERSION);
+	await fillCredentialField(p, 'endpointUrl', sim.endpointUrl(API_VERSION));
+	await saveAndWaitForTest(p, modal, 'concurrency block');
+	await expectCouldNotConnect(p, modal, 'credential test during a concurrency block');
+	await expectText(modal, 'NetSuite did not check the credential this time: SuiteTalk concurrent request limit exceeded. Request blocked. (WS_REQUEST_BLOCKED)', 'concurrency message');
+	const blockedText = await textOf(modal);
+	assert(!blockedText.includes('refused the token passport'), `a concurrency block reads as a refused passport:\n${blockedText}`);
+	await picture('ui-3-credential-concurrency');
+	await pressRetry(p, modal);
+	await expectText(modal, 'Connection tested successfully', 'credential test once the block is over', 20_000);
 	await modal.locator('.el-dialog__headerbtn, .el-dialog__close').first().click();
 	await expectHidden(modal, 'credential modal closed');
 	await expectCredentialChosen(p);
@@ -815,7 +861,7 @@ async function main(): Promise<void> {
 		await step('sign in through the page', signIn);
 		await step('1 node panel: "NetSuite" and "async status"', scenarioNodePanel);
 		await step('2 parameters: Job ID default, Poll Until Done, operation switch', scenarioParameters);
-		await step('3 credential: create, test OK, wrong token secret, no secret shown', scenarioCredential);
+		await step('3 credential: create, test OK, wrong token secret, API Version 2024_2, concurrency block, no secret shown', scenarioCredential);
 		await step('4 run: poll to finished, then a bad job id', scenarioRun);
 		if (KEEP_OPEN && !blocked) await keepOpen();
 	} finally {

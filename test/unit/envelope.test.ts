@@ -1,6 +1,6 @@
 import { buildRequestEnvelope, insertPassport } from '../../nodes/NetSuiteAsync/suitetalk/envelope';
 import { parseXml, child, childText, attribute } from '../../nodes/NetSuiteAsync/suitetalk/xml';
-import { signSoapRequest } from '../../nodes/NetSuiteAsync/suitetalk/signRequest';
+import { signSoapRequest, UnbuiltSoapRequest } from '../../nodes/NetSuiteAsync/suitetalk/signRequest';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
@@ -132,7 +132,7 @@ describe("the node's own requests: built once, with the passport in place", () =
 
 	it('gives the same envelope as signing the built, unsigned one', () => {
 		const request = { operation: 'checkAsyncStatus' as const, fields: [['jobId', 'J<1>'] as [string, string]] };
-		const structured = signSoapRequest(credential, { url: '', headers: {}, body: { suiteTalkRequest: { ...request, apiVersion: '2024_2' } } }, clock, random);
+		const structured = signSoapRequest(credential, { url: '', headers: {}, body: new UnbuiltSoapRequest(request, '2024_2') }, clock, random);
 		const parsed = signSoapRequest(credential, { url: '', body: buildRequestEnvelope('2024_2', request) }, clock, random);
 		expect(structured.body).toBe(parsed.body);
 		expect(structured.url).toBe('https://1234567-sb1.suitetalk.api.netsuite.com/services/NetSuitePort_2024_2');

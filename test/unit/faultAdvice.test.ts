@@ -24,7 +24,8 @@ describe('fault advice: what happened and what to do', () => {
 		['INSUFFICIENT_PERMISSION', "The token's role is not allowed to do this (INSUFFICIENT_PERMISSION)", 'permission'],
 		['SOME_NEW_CODE', 'NetSuite returned a fault: message of SOME_NEW_CODE (SOME_NEW_CODE)', 'error codes'],
 	])('%s', (code, message, hint) => {
-		const advice = faultAdvice(fault(code), 'J1');
+		const nsMessage = code.startsWith('INVALID_LOGIN') ? { message: 'Invalid login attempt.' } : {};
+		const advice = faultAdvice(fault(code, nsMessage), 'J1');
 		expect(advice.message).toBe(message);
 		expect(advice.description).toContain(hint);
 	});
@@ -32,6 +33,22 @@ describe('fault advice: what happened and what to do', () => {
 	it('names an element/code mismatch in invalidCredentialsFault as a credentials check problem', () => {
 		expect(faultAdvice(fault('UNEXPECTED_ERROR', { faultElement: 'invalidCredentialsFault', message: 'An unexpected error occurred.' })).message).toBe(
 			'NetSuite could not check the credentials: An unexpected error occurred. (UNEXPECTED_ERROR)',
+		);
+	});
+
+	it("keeps NetSuite's own words when an invalid-login fault says more than the standard refusal", () => {
+		const advice = faultAdvice(fault('INVALID_LOGIN_ATTEMPT', { message: 'Ambiguous authentication', faultElement: 'invalidCredentialsFault' }));
+		expect(advice.message).toBe('NetSuite refused the token passport: Ambiguous authentication (INVALID_LOGIN_ATTEMPT)');
+		expect(advice.description).toContain('another authentication beside the token passport');
+		expect(advice.description).toContain('View Login Audit Trail');
+		expect(faultAdvice(fault('INVALID_LOGIN_CREDENTIALS', { message: 'Your account has been locked.' })).message).toBe(
+			'NetSuite refused the token passport: Your account has been locked. (INVALID_LOGIN_CREDENTIALS)',
+		);
+	});
+
+	it('reads the standard refusal with or without its full stop as the standard one', () => {
+		expect(faultAdvice(fault('INVALID_LOGIN_ATTEMPT', { message: 'Invalid login attempt' })).message).toBe(
+			'NetSuite refused the token passport: Invalid login attempt.',
 		);
 	});
 

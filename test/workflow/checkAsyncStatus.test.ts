@@ -265,10 +265,10 @@ describe('items and On Error', () => {
 
 describe('bad input is refused before any request', () => {
 	it.each([
-		[{ jobId: '={{ "" }}' }, 'Item 0: The Job ID is empty'],
-		[{ jobId: '   ' }, 'Item 0: The Job ID is empty'],
-		[{ jobId: 'J', pollUntilDone: true, pollInterval: -1 }, 'Item 0: Poll Interval is number -1'],
-		[{ jobId: 'J', pollUntilDone: true, pollInterval: 10, pollTimeout: 5 }, 'Item 0: Poll Timeout (5 s) is shorter than Poll Interval (10 s), so the job could never be checked twice'],
+		[{ jobId: '={{ "" }}' }, 'The Job ID is empty'],
+		[{ jobId: '   ' }, 'The Job ID is empty'],
+		[{ jobId: 'J', pollUntilDone: true, pollInterval: -1 }, 'Poll Interval is number -1'],
+		[{ jobId: 'J', pollUntilDone: true, pollInterval: 10, pollTimeout: 5 }, 'Poll Timeout (5 s) is shorter than Poll Interval (10 s), so the job could never be checked twice'],
 	])('%p', async (parameters, message) => {
 		const result = await runNetSuite(simulator, { parameters });
 		expect(result.error?.message).toBe(message);
@@ -278,7 +278,7 @@ describe('bad input is refused before any request', () => {
 
 	it('names the item whose expression resolved to nothing, and sends nothing for any item', async () => {
 		const result = await runNetSuite(simulator, { parameters: {}, items: [{ jobId: 'JOB_A' }, { other: 1 }] });
-		expect(result.error?.message).toBe('Item 1: The Job ID is missing');
+		expect(result.error?.message).toBe('The Job ID is missing');
 		expect(result.error?.itemIndex).toBe(1);
 		expect(simulator.counters.totalRequests).toBe(0);
 	});

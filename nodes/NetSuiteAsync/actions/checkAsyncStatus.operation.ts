@@ -7,7 +7,7 @@ import { UNSUCCESSFUL_STATUSES } from '../suitetalk/statuses';
 import type { CallSettings } from '../transport/callSuiteTalk';
 import { ExecutionCancelledError, SuiteTalkFaultError } from '../transport/errors';
 import { fetchResults } from './getAsyncResult.operation';
-import { InvalidInputError, readJobId, readSeconds } from './inputValidation';
+import { InvalidInputError, readJobReference, readSeconds } from './inputValidation';
 import type { ItemOperation } from './itemOperation';
 import { readCallSettings, optionsCollection, STATUS_RESPONSE_LIMIT_BYTES } from './sharedOptions';
 import { checkStatusOnce, type CheckedStatus } from './statusCheck';
@@ -112,9 +112,9 @@ export interface CheckParameters {
 }
 
 function readParameters(ctx: IExecuteFunctions, itemIndex: number, credential: NetSuiteTbaCredentialData): CheckParameters {
-	const jobId = readJobId(ctx.getNodeParameter('jobId', itemIndex, ''));
+	const { jobId, apiVersion } = readJobReference(ctx.getNodeParameter('jobId', itemIndex, ''), credential);
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as Record<string, unknown>;
-	const call = readCallSettings(ctx, itemIndex, credential.apiVersion, STATUS_RESPONSE_LIMIT_BYTES);
+	const call = readCallSettings(ctx, itemIndex, apiVersion, STATUS_RESPONSE_LIMIT_BYTES);
 	const errorOnUnsuccessfulJob = options.errorOnUnsuccessfulJob === true;
 	if (!ctx.getNodeParameter('pollUntilDone', itemIndex, false)) return { jobId, call, errorOnUnsuccessfulJob };
 

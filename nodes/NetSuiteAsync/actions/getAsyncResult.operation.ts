@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { AsyncResultPage, WriteResultRecord } from '../suitetalk/asyncResult';
 import type { NetSuiteTbaCredentialData } from '../suitetalk/credentialData';
 import type { CallSettings } from '../transport/callSuiteTalk';
-import { readJobId, readWholeNumber } from './inputValidation';
+import { readJobReference, readWholeNumber } from './inputValidation';
 import type { ItemOperation } from './itemOperation';
 import {
 	DEFAULT_MAX_PAGE_MEGABYTES,
@@ -105,7 +105,7 @@ export interface ResultParameters {
 }
 
 function readParameters(ctx: IExecuteFunctions, itemIndex: number, credential: NetSuiteTbaCredentialData): ResultParameters {
-	const jobId = readJobId(ctx.getNodeParameter('jobId', itemIndex, ''));
+	const { jobId, apiVersion } = readJobReference(ctx.getNodeParameter('jobId', itemIndex, ''), credential);
 	const selection: PageSelection =
 		ctx.getNodeParameter('pages', itemIndex, 'all') === 'one'
 			? { kind: 'one', pageIndex: readWholeNumber(ctx.getNodeParameter('pageIndex', itemIndex, 1), 'Page Index', 1, 100000) }
@@ -122,7 +122,7 @@ function readParameters(ctx: IExecuteFunctions, itemIndex: number, credential: N
 		jobId,
 		selection,
 		outputMode,
-		call: readCallSettings(ctx, itemIndex, credential.apiVersion, pageMegabytes * MEGABYTE, RESULT_REQUEST_TIMEOUT_SECONDS),
+		call: readCallSettings(ctx, itemIndex, apiVersion, pageMegabytes * MEGABYTE, RESULT_REQUEST_TIMEOUT_SECONDS),
 		pageLimitBytes: pageMegabytes * MEGABYTE,
 	};
 }

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { readCredentialData } from '../suitetalk/credentialData';
+import { readCredentialData, type NetSuiteTbaCredentialData } from '../suitetalk/credentialData';
 import { CREDENTIAL_TYPE } from '../transport/callSuiteTalk';
 import { checkAsyncStatus } from './checkAsyncStatus.operation';
 import { getAsyncResult } from './getAsyncResult.operation';
 import type { ItemOperation } from './itemOperation';
+import { CredentialProblem } from './credentialProblem';
 import { runItems } from './runItems';
 import { readConcurrency } from './sharedOptions';
 import { toNodeError } from './toNodeError';
@@ -19,12 +20,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = operations[operationName];
 	if (!operation) throw toNodeError(this.getNode(), new Error(`The operation "${operationName}" is not supported`), 0);
 
-	let credential;
+	let credential: NetSuiteTbaCredentialData | CredentialProblem;
 	try {
 		credential = readCredentialData(await this.getCredentials(CREDENTIAL_TYPE));
 	} catch (error) {
 		// A broken credential fails every item the same way, still through On Error.
-		credential = toNodeError(this.getNode(), error, 0);
+		credential = new CredentialProblem(error);
 	}
 	let concurrency: number;
 	try {

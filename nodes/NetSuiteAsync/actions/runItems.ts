@@ -2,6 +2,7 @@ import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeExecu
 
 import type { NetSuiteTbaCredentialData } from '../suitetalk/credentialData';
 import { ExecutionCancelledError } from '../transport/errors';
+import { CredentialProblem } from './credentialProblem';
 import type { ItemOperation } from './itemOperation';
 import { toNodeError, type ItemError } from './toNodeError';
 
@@ -46,7 +47,7 @@ function jobIdOf(parameters: unknown): string | undefined {
 export async function runItems<P>(
 	ctx: IExecuteFunctions,
 	operation: ItemOperation<P>,
-	credential: NetSuiteTbaCredentialData | ItemError,
+	credential: NetSuiteTbaCredentialData | CredentialProblem,
 	concurrency: number,
 ): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
@@ -54,7 +55,7 @@ export async function runItems<P>(
 	const continueOnFail = ctx.continueOnFail();
 
 	const prepared: Array<Prepared<P>> = items.map((_, itemIndex) => {
-		if (!('accountId' in credential)) return { error: credential };
+		if (credential instanceof CredentialProblem) return { error: toNodeError(node, credential.cause, itemIndex) };
 		try {
 			return { parameters: operation.readParameters(ctx, itemIndex, credential) };
 		} catch (error) {

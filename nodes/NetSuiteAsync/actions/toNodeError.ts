@@ -1,6 +1,7 @@
 import {
 	NodeApiError,
 	NodeOperationError,
+	type IDataObject,
 	type INode,
 	type JsonObject,
 } from 'n8n-workflow';
@@ -26,13 +27,31 @@ export class ItemOutcomeError extends Error {
 
 export type ItemError = NodeApiError | NodeOperationError;
 
+interface ApiErrorData {
+	message: string;
+	description: string;
+	httpCode?: string;
+	/** What went wrong as data (fault code, nsId, retries…); kept in the error's context. */
+	context: IDataObject;
+	/** The answer NetSuite gave, as n8n shows it under the error's details. */
+	response: JsonObject;
+}
+
 /**
  * NodeApiError swaps any message that mentions a Node error code (ECONNREFUSED, ECONNRESET,
  * ETIMEDOUT, …) for n8n's generic text, which drops "NetSuite" and advises a retry the node has
- * already made. Our messages are written for the person reading them: put them back.
+ * already made. Our messages are written for the person reading them: this is the one place that
+ * puts them back.
  */
-function keepMessage(error: NodeApiError, message: string): NodeApiError {
-	error.message = message;
+function nodeApiError(node: INode, itemIndex: number, data: ApiErrorData): NodeApiError {
+	const error = new NodeApiError(node, data.response, {
+		message: data.message,
+		description: data.description,
+		httpCode: data.httpCode,
+		itemIndex,
+	});
+	error.message = data.message;
+	Object.assign(error.context, { itemIndex, ...data.context });
 	return error;
 }
 
@@ -59,27 +78,21 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number, jobI
 	if (error instanceof SuiteTalkFaultError) {
 		const { fault } = error;
 		const advice = faultAdvice(fault, jobId);
-		const apiError = new NodeApiError(
-			node,
-			{ message: fault.message, code: fault.code } as JsonObject,
-			{
-				message: advice.message,
-				description: `${advice.description}${retriesNote(error.retries)}`,
-				httpCode: String(fault.httpStatus),
-				itemIndex,
+		return nodeApiError(node, itemIndex, {
+			message: advice.message,
+			description: `${advice.description}${retriesNote(error.retries)}`,
+			httpCode: String(fault.httpStatus),
+			response: { message: fault.message, code: fault.code },
+			context: {
+				faultCode: fault.code,
+				faultMessage: fault.message,
+				faultElement: fault.faultElement,
+				nsId: fault.nsId,
+				retries: error.retries,
+				...(fault.clockSkewMs === undefined ? {} : { clockSkewSeconds: Math.round(fault.clockSkewMs / 1000) }),
+				...jobPart,
 			},
-		);
-		Object.assign(apiError.context, {
-			itemIndex,
-			faultCode: fault.code,
-			faultMessage: fault.message,
-			faultElement: fault.faultElement,
-			nsId: fault.nsId,
-			retries: error.retries,
-			...(fault.clockSkewMs === undefined ? {} : { clockSkewSeconds: Math.round(fault.clockSkewMs / 1000) }),
-			...jobPart,
 		});
-		return keepMessage(apiError, advice.message);
 	}
 	if (error instanceof SuiteTalkTransportError) {
 		const clientError = error.httpStatus !== undefined && error.httpStatus >= 400 && error.httpStatus < 500;
@@ -91,23 +104,22 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number, jobI
 		} else if (clientError) {
 			description = `Whatever answered is not NetSuite's SOAP endpoint${retriesNote(error.retries)}. Check the credential's Endpoint URL (leave it empty to use the one derived from the Account ID and API Version) and any proxy in between.`;
 		}
-		const apiError = new NodeApiError(node, { message: error.message, code: error.code } as JsonObject, {
+		return nodeApiError(node, itemIndex, {
 			message: error.message,
 			description,
 			httpCode: error.httpStatus === undefined ? undefined : String(error.httpStatus),
-			itemIndex,
+			response: { message: error.message, code: error.code },
+			context: {
+				errorCode: error.code,
+				retries: error.retries,
+				mayHaveBeenProcessed: error.delivery === 'mayHaveBeenProcessed',
+				...jobPart,
+			},
 		});
-		Object.assign(apiError.context, {
-			itemIndex,
-			errorCode: error.code,
-			retries: error.retries,
-			mayHaveBeenProcessed: error.delivery === 'mayHaveBeenProcessed',
-			...jobPart,
-		});
-		return keepMessage(apiError, error.message);
 	}
 	if (error instanceof InvalidInputError) {
-		return new NodeOperationError(node, `Item ${itemIndex}: ${error.message}`, {
+		// n8n already names the item (itemIndex); the message says what is wrong.
+		return new NodeOperationError(node, error.message, {
 			itemIndex,
 			description: error.fix,
 		});
@@ -124,18 +136,23 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number, jobI
 		return operationError;
 	}
 	if (error instanceof UnexpectedResponseError) {
-		const apiError = new NodeApiError(node, { message: error.message } as JsonObject, {
+		return nodeApiError(node, itemIndex, {
 			message: error.message,
 			description: 'NetSuite answered, but not in the shape SuiteTalk documents. Run again; if it repeats, report the nsId to NetSuite support.',
-			itemIndex,
+			response: { message: error.message },
+			context: jobPart,
 		});
-		Object.assign(apiError.context, { itemIndex, ...jobPart });
-		return keepMessage(apiError, error.message);
 	}
 	if (error instanceof ExecutionCancelledError) {
 		return new NodeOperationError(node, error.message, { itemIndex });
 	}
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+	if (error instanceof NodeOperationError) {
+		// A copy per item: one n8n error (e.g. from getCredentials) can fail every item, each with its own index.
+		const copy = new NodeOperationError(node, error.message, { itemIndex, description: error.description ?? undefined });
+		Object.assign(copy.context, error.context, { itemIndex });
+		return copy;
+	}
+	if (error instanceof NodeApiError) {
 		error.context.itemIndex = itemIndex;
 		return error;
 	}

@@ -29,6 +29,13 @@ export function derivedEndpointUrl(accountId: string, apiVersion: string): strin
 	return `https://${accountHostLabel(accountId)}.suitetalk.api.netsuite.com/services/NetSuitePort_${apiVersion.trim()}`;
 }
 
+const ENDPOINT_URL_VERSION = /\/NetSuitePort_(\d{4}_\d)(?:[/?#]|$)/;
+
+/** The version a SuiteTalk endpoint URL names (`…/NetSuitePort_2024_2`), if it names one (a proxy may not). */
+export function versionOfEndpointUrl(url: string): string | undefined {
+	return ENDPOINT_URL_VERSION.exec(url.trim())?.[1];
+}
+
 export function isHttpUrl(value: string): boolean {
 	try {
 		const url = new URL(value.trim());

@@ -1,4 +1,11 @@
-import { DEFAULT_API_VERSION, derivedEndpointUrl, isHttpUrl, isValidAccountId, isValidApiVersion } from './account';
+import {
+	DEFAULT_API_VERSION,
+	derivedEndpointUrl,
+	isHttpUrl,
+	isValidAccountId,
+	isValidApiVersion,
+	versionOfEndpointUrl,
+} from './account';
 import type { TbaSecrets } from './passport';
 
 /** The credential's fields as the node and `authenticate` read them. */
@@ -49,6 +56,14 @@ export function readCredentialData(data: Record<string, unknown>): NetSuiteTbaCr
 	if (credential.endpointUrl !== undefined && !isHttpUrl(credential.endpointUrl)) {
 		throw new InvalidCredentialError(
 			`The Endpoint URL "${credential.endpointUrl}" is not an http(s) URL. Leave it empty to use the URL derived from the Account ID.`,
+		);
+	}
+	const endpointVersion = credential.endpointUrl === undefined ? undefined : versionOfEndpointUrl(credential.endpointUrl);
+	if (endpointVersion !== undefined && endpointVersion !== credential.apiVersion) {
+		// The envelope is built with API Version's namespaces and NetSuite refuses namespaces of
+		// another version than the endpoint's, with a fault that reads like a broken request.
+		throw new InvalidCredentialError(
+			`The Endpoint URL is for SuiteTalk ${endpointVersion} (NetSuitePort_${endpointVersion}) but the API Version is ${credential.apiVersion}. Set API Version to ${endpointVersion}, or use an Endpoint URL ending in NetSuitePort_${credential.apiVersion}.`,
 		);
 	}
 	return credential;

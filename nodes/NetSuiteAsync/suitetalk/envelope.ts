@@ -119,7 +119,14 @@ function operationName(body: XMLBuilder): string | undefined {
 	return domNode?.nodeType === 1 ? domNode.localName : undefined;
 }
 
-/** Replaces any passport already present (a template's placeholder or a stale one) with `passport`. */
+/**
+ * Header elements that authenticate a request. Beside a tokenPassport NetSuite refuses each of them
+ * ("Ambiguous authentication"): a template's placeholder or stale passport, a login `passport`, an
+ * `applicationInfo` from a user/password integration.
+ */
+const AUTHENTICATION_HEADERS = ['tokenPassport', 'passport', 'applicationInfo'];
+
+/** Replaces any authentication already in the Header with `passport`. */
 export function insertPassport(envelopeXml: string, passport: TokenPassport, fallbackApiVersion: string): SignedEnvelope {
 	if (/<!DOCTYPE/i.test(envelopeXml)) throw new NotASoapEnvelopeError('contains a DOCTYPE, which SOAP forbids');
 	const document = parseEnvelope(envelopeXml);
@@ -138,9 +145,8 @@ export function insertPassport(envelopeXml: string, passport: TokenPassport, fal
 			body.node,
 		);
 	}
-	for (const stale of header.filter((child) => isElementNamed(child, undefined, 'tokenPassport'), false, false)) {
-		stale.remove();
-	}
+	const replaced = header.filter((child) => AUTHENTICATION_HEADERS.some((name) => isElementNamed(child, undefined, name)), false, false);
+	for (const stale of replaced) stale.remove();
 
 	const ownVersion = envelopeApiVersion(envelope, body);
 	const apiVersion = ownVersion ?? fallbackApiVersion;

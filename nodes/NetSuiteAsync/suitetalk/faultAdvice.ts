@@ -9,6 +9,19 @@ export interface Advice {
 export const LOGIN_AUDIT_TRAIL_HINT =
 	'NetSuite shows the real reason only to an administrator: Setup > Users/Roles > User Management > View Login Audit Trail, with the "Detail" column added (InvalidSignature, InvalidTimestamp, NonceUsed, token_rejected, …).';
 
+/** What NetSuite answers for every passport problem; any other text is worth showing as it is. */
+const STANDARD_INVALID_LOGIN = /^\s*Invalid login attempt\.?\s*$/i;
+const AMBIGUOUS_AUTHENTICATION = /ambiguous authentication/i;
+const AMBIGUOUS_ADVICE =
+	'The request carried another authentication beside the token passport: a login passport, an applicationInfo header or a session cookie. The credential removes these from what it signs; look for a proxy or gateway in between that adds one.';
+
+const CREDENTIAL_CHECKS =
+	'Check the credential\'s Account ID, consumer key/secret and token ID/secret; that the token is not revoked (a sandbox refresh wipes tokens); that its role has "Log in using Access Tokens" and "SOAP Web Services"; and that this machine\'s clock is correct (NetSuite allows ±5 minutes).';
+
+function isStandardInvalidLogin(fault: SuiteTalkFault): boolean {
+	return STANDARD_INVALID_LOGIN.test(fault.message);
+}
+
 const PERMISSION_CODES = ['INSUFFICIENT_PERMISSION', 'INVALID_ROLE', 'WS_PERMISSION_REQD'];
 
 function withReference(description: string, fault: SuiteTalkFault): string {
@@ -37,10 +50,20 @@ export function faultAdvice(received: SuiteTalkFault, jobId?: string): Advice {
 				),
 			};
 		}
+		if (!isStandardInvalidLogin(fault)) {
+			// NetSuite's own words say more than the standard refusal ("Ambiguous authentication").
+			return {
+				message: `NetSuite refused the token passport: ${fault.message} (${fault.code})`,
+				description: withReference(
+					`${AMBIGUOUS_AUTHENTICATION.test(fault.message) ? AMBIGUOUS_ADVICE : CREDENTIAL_CHECKS} ${LOGIN_AUDIT_TRAIL_HINT}`,
+					fault,
+				),
+			};
+		}
 		return {
 			message: 'NetSuite refused the token passport: Invalid login attempt.',
 			description: withReference(
-				`Check the credential's Account ID, consumer key/secret and token ID/secret; that the token is not revoked (a sandbox refresh wipes tokens); that its role has "Log in using Access Tokens" and "SOAP Web Services"; and that this machine's clock is correct (NetSuite allows ±5 minutes). ${LOGIN_AUDIT_TRAIL_HINT}`,
+				`${CREDENTIAL_CHECKS} ${LOGIN_AUDIT_TRAIL_HINT}`,
 				fault,
 			),
 		};

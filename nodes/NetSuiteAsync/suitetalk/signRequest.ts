@@ -2,9 +2,14 @@ import { endpointUrlFor, readCredentialData } from './credentialData';
 import { buildRequestEnvelope, insertPassport, NotASoapEnvelopeError, type SignedEnvelope, type SoapRequest } from './envelope';
 import { freshPassport, type Clock, type RandomSource } from './passport';
 
-/** The part of n8n's IHttpRequestOptions that signing reads and writes (kept structural: no n8n import here). */
+/**
+ * The part of n8n's request options that signing reads and writes (kept structural: no n8n import
+ * here). n8n's HTTP Request node sends the legacy `uri`; the package's node and the credential
+ * test send `url`.
+ */
 export interface SoapHttpRequest {
-	url: string;
+	url?: string;
+	uri?: string;
 	baseURL?: string;
 	headers?: Record<string, unknown>;
 	body?: unknown;
@@ -15,17 +20,19 @@ function headerName(headers: Record<string, unknown>, name: string): string | un
 }
 
 /**
- * What this package's node sends as the body: the request still unbuilt, so the credential builds
- * the envelope once with the passport in it instead of parsing and re-serialising a finished one.
+ * What this package hands the credential as the body: the request still unbuilt, so that the
+ * credential builds the envelope once with the passport in it instead of parsing and
+ * re-serialising a finished one. A class instance, recognised with `instanceof`: it never leaves
+ * the process, so a JSON body typed into another node cannot pose as one.
  */
-export interface UnsignedSoapRequest {
-	/** `clockOffsetMs`: NetSuite's clock minus this machine's, added to the passport timestamp. */
-	suiteTalkRequest: SoapRequest & { apiVersion: string; clockOffsetMs?: number };
-}
-
-function isUnsignedSoapRequest(body: unknown): body is UnsignedSoapRequest {
-	const request = (body as Partial<UnsignedSoapRequest> | undefined)?.suiteTalkRequest;
-	return typeof request === 'object' && request !== null && typeof request.operation === 'string' && Array.isArray(request.fields);
+export class UnbuiltSoapRequest {
+	constructor(
+		readonly soapRequest: SoapRequest,
+		/** The version of the envelope's namespaces, and of the derived endpoint. */
+		readonly apiVersion: string,
+		/** NetSuite's clock minus this machine's, added to the passport timestamp only. */
+		readonly clockOffsetMs = 0,
+	) {}
 }
 
 function bodyText(body: unknown): string {
@@ -33,6 +40,20 @@ function bodyText(body: unknown): string {
 	if (Buffer.isBuffer(body)) return body.toString('utf8');
 	if (body === undefined || body === null || body === '') throw new NotASoapEnvelopeError('is empty');
 	throw new NotASoapEnvelopeError('is not text');
+}
+
+/**
+ * n8n resolves the target as `url ?? uri` (backend-network resolveLegacyRequestTarget), so the
+ * request keeps the key it came with: writing `url` into a `uri` request would override the URL
+ * the person typed.
+ */
+function urlKeyOf(request: SoapHttpRequest): 'url' | 'uri' {
+	return request.url === undefined && request.uri !== undefined ? 'uri' : 'url';
+}
+
+function namesItsUrl(request: SoapHttpRequest, key: 'url' | 'uri'): boolean {
+	const target = request[key];
+	return Boolean(target && target !== '/') || Boolean(request.baseURL);
 }
 
 /**
@@ -45,15 +66,15 @@ export function signSoapRequest<T extends SoapHttpRequest>(
 	request: T,
 	clock: Clock = Date.now,
 	random?: RandomSource,
-): T {
+): Omit<T, 'body'> & { body: string } {
 	const credential = readCredentialData(credentialFields);
-	const requested = isUnsignedSoapRequest(request.body) ? request.body.suiteTalkRequest.clockOffsetMs : undefined;
-	const offsetMs = typeof requested === 'number' && Number.isFinite(requested) ? requested : 0;
+	const requested = request.body instanceof UnbuiltSoapRequest ? request.body.clockOffsetMs : 0;
+	const offsetMs = Number.isFinite(requested) ? requested : 0;
 	const signingClock = offsetMs ? () => clock() + offsetMs : clock;
 	const passport = random ? freshPassport(credential, signingClock, random) : freshPassport(credential, signingClock);
 	let signed: SignedEnvelope;
-	if (isUnsignedSoapRequest(request.body)) {
-		const { apiVersion, clockOffsetMs: _offset, ...soapRequest } = request.body.suiteTalkRequest;
+	if (request.body instanceof UnbuiltSoapRequest) {
+		const { soapRequest, apiVersion } = request.body;
 		signed = {
 			xml: buildRequestEnvelope(apiVersion, soapRequest, passport),
 			operation: soapRequest.operation,
@@ -73,8 +94,10 @@ export function signSoapRequest<T extends SoapHttpRequest>(
 	}
 	if (!headerName(headers, 'soapaction') && signed.operation) headers.SOAPAction = signed.operation;
 
-	const hasUrl = Boolean(request.url && request.url !== '/') || Boolean(request.baseURL);
+	const urlKey = urlKeyOf(request);
 	// The envelope's namespaces decide the endpoint version: NetSuite rejects a mismatch.
-	const url = hasUrl ? request.url : endpointUrlFor(credential, signed.envelopeApiVersion ?? credential.apiVersion);
-	return { ...request, url, headers, body: signed.xml };
+	const target = namesItsUrl(request, urlKey)
+		? request[urlKey]
+		: endpointUrlFor(credential, signed.envelopeApiVersion ?? credential.apiVersion);
+	return { ...request, [urlKey]: target, headers, body: signed.xml };
 }

@@ -5,7 +5,7 @@ import { clockSkewMs, isClockSkewed } from '../suitetalk/clockSkew';
 import { InvalidCredentialError } from '../suitetalk/credentialData';
 import { INVALID_LOGIN_CODES } from '../suitetalk/faults';
 import { NotASoapEnvelopeError, type SoapRequest } from '../suitetalk/envelope';
-import type { UnsignedSoapRequest } from '../suitetalk/signRequest';
+import { UnbuiltSoapRequest } from '../suitetalk/signRequest';
 import type { XmlElement } from '../suitetalk/xml';
 import { backoffDelayMs } from './backoff';
 import { ExecutionCancelledError, SuiteTalkFaultError, SuiteTalkTransportError, type TransportErrorCode } from './errors';
@@ -112,7 +112,7 @@ function classifyThrown(error: unknown, settings: CallSettings, phase: 'request'
 	);
 }
 
-async function attempt(ctx: IExecuteFunctions, unsigned: UnsignedSoapRequest, settings: CallSettings): Promise<Attempt> {
+async function attempt(ctx: IExecuteFunctions, unsigned: UnbuiltSoapRequest, settings: CallSettings): Promise<Attempt> {
 	const signal = ctx.getExecutionCancelSignal();
 	const startedAtMs = Date.now();
 	let response: IN8nHttpFullResponse;
@@ -122,7 +122,7 @@ async function attempt(ctx: IExecuteFunctions, unsigned: UnsignedSoapRequest, se
 		response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
 			method: 'POST',
 			url: '',
-			headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: unsigned.suiteTalkRequest.operation },
+			headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: unsigned.soapRequest.operation },
 			body: unsigned as unknown as IDataObject,
 			encoding: 'stream',
 			returnFullResponse: true,
@@ -158,7 +158,7 @@ async function attempt(ctx: IExecuteFunctions, unsigned: UnsignedSoapRequest, se
 		// The answer's Date header against this machine's clock: a passport timestamp off by more
 		// than 5 minutes is refused with nothing but "Invalid login attempt".
 		const skew = clockSkewMs(response.headers, Date.now());
-		const appliedOffsetMs = unsigned.suiteTalkRequest.clockOffsetMs;
+		const appliedOffsetMs = unsigned.clockOffsetMs;
 		const fault = {
 			...outcome.fault,
 			clockSkewMs: skew,
@@ -188,9 +188,7 @@ const learntClockOffsets = new WeakMap<object, number>();
 
 function sendAttempt(ctx: IExecuteFunctions, request: SoapRequest, settings: CallSettings): Promise<Attempt> {
 	const clockOffsetMs = learntClockOffsets.get(ctx);
-	const unsigned: UnsignedSoapRequest = {
-		suiteTalkRequest: { ...request, apiVersion: settings.apiVersion, ...(clockOffsetMs ? { clockOffsetMs } : {}) },
-	};
+	const unsigned = new UnbuiltSoapRequest(request, settings.apiVersion, clockOffsetMs ?? 0);
 	return attempt(ctx, unsigned, settings);
 }
 
