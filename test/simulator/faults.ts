@@ -106,6 +106,23 @@ export function faultNode(fault: SoapFault): XmlNode {
 /** The kinds that hit before the passport is even read, as a load balancer or network would. */
 export const PRE_PASSPORT_KINDS: ReadonlySet<FaultKind> = new Set<FaultKind>(['RESET', 'HANG', 'HTML_503']);
 
+/**
+ * Faults NetSuite raises before it processes a request, so a getAsyncResult answered with one of them
+ * is not counted against the job's 20 calls. Every other injected fault on a getAsyncResult that
+ * passed the passport check is counted: NetSuite ran the call and the answer was lost or broken on the way.
+ */
+export const UNCHARGED_KINDS: ReadonlySet<FaultKind> = new Set<FaultKind>([
+	'HTML_503',
+	'WS_REQUEST_BLOCKED',
+	'FAULT_AS_200',
+	'WS_CONCUR_SESSION_DISALLWD',
+	'ACCT_TEMP_UNAVAILABLE',
+	'UNEXPECTED_ERROR_IN_INVALID_CREDENTIALS',
+]);
+
+export const BAD_GATEWAY_PAGE =
+	'<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>\n<body><h1>Bad Gateway</h1></body></html>\n';
+
 export const MAINTENANCE_PAGE =
 	'<!DOCTYPE html>\n<html><head><title>503 Service Temporarily Unavailable</title></head>\n' +
 	'<body><h1>Service Temporarily Unavailable</h1>\n' +

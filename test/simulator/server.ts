@@ -5,6 +5,7 @@ import {
 	ambiguousAuthenticationFault,
 	asyncFault,
 	axisFault,
+	BAD_GATEWAY_PAGE,
 	concurrencyFault,
 	faultNode,
 	injectedFault,
@@ -14,6 +15,7 @@ import {
 	malformedXml,
 	PRE_PASSPORT_KINDS,
 	truncate,
+	UNCHARGED_KINDS,
 	type SoapFault,
 } from './faults';
 import { IdFactory } from './ids';
@@ -261,6 +263,11 @@ class SuiteTalkSimulator implements Simulator {
 		const injection = this.findInjection(operation, parsed?.jobId);
 		if (injection && PRE_PASSPORT_KINDS.has(injection.kind)) {
 			this.consume(injection);
+			// A reset or a hang can strike after NetSuite ran the call: a good passport means it counted.
+			if (parsed && this.isCharged(injection.kind, operation)) {
+				const passportOk = !this.verifier.verify({ ...parsed, hasCookie: request.headers.cookie !== undefined });
+				if (passportOk) this.chargeResultCall(parsed);
+			}
 			return this.deliverBeforePassport(injection.kind, request, response, version);
 		}
 
@@ -292,6 +299,7 @@ class SuiteTalkSimulator implements Simulator {
 		}
 		if (injection) {
 			this.consume(injection);
+			if (this.isCharged(injection.kind, operation)) this.chargeResultCall(parsed);
 			return this.deliverAfterPassport(injection.kind, response, context, parsed);
 		}
 		return this.dispatch(operation, parsed, response, context);
@@ -333,13 +341,25 @@ class SuiteTalkSimulator implements Simulator {
 		return this.sendXml(response, 200, envelope(context, asyncStatusResponse('checkAsyncStatusResponse', job.id, view)));
 	}
 
-	private getAsyncResult(parsed: ParsedRequest, response: ServerResponse, context: ResponseContext): Promise<void> {
+	private isCharged(kind: FaultKind, operation: string): boolean {
+		return operation === 'getAsyncResult' && !UNCHARGED_KINDS.has(kind);
+	}
+
+	/** One of the job's 20 getAsyncResult calls spent, whatever the answer turns out to be. */
+	private chargeResultCall(parsed: ParsedRequest): { job: ReturnType<JobStore['get']>; pageIndex: number } {
 		const job = this.jobs.get(parsed.jobId);
-		if (!job) return this.sendFault(response, context, asyncFault('INVALID_JOB_ID', INVALID_JOB_MESSAGE));
 		const pageIndex = /^\d{1,9}$/.test(parsed.pageIndex ?? '') ? Number(parsed.pageIndex) : 0;
-		job.resultCalls += 1;
-		this.counters.resultCallsByJob[job.id] = (this.counters.resultCallsByJob[job.id] ?? 0) + 1;
-		(this.counters.resultPagesByJob[job.id] ??= []).push(pageIndex);
+		if (job) {
+			job.resultCalls += 1;
+			this.counters.resultCallsByJob[job.id] = (this.counters.resultCallsByJob[job.id] ?? 0) + 1;
+			(this.counters.resultPagesByJob[job.id] ??= []).push(pageIndex);
+		}
+		return { job, pageIndex };
+	}
+
+	private getAsyncResult(parsed: ParsedRequest, response: ServerResponse, context: ResponseContext): Promise<void> {
+		const { job, pageIndex } = this.chargeResultCall(parsed);
+		if (!job) return this.sendFault(response, context, asyncFault('INVALID_JOB_ID', INVALID_JOB_MESSAGE));
 
 		let fault: SoapFault | undefined;
 		const pages = pageCount(job.results);
@@ -385,6 +405,7 @@ class SuiteTalkSimulator implements Simulator {
 		if (fault) return this.sendFault(response, context, fault);
 		if (kind === 'MALFORMED_XML') return this.sendXml(response, 200, malformedXml(context.version));
 		if (kind === 'EMPTY_200') return this.sendXml(response, 200, '');
+		if (kind === 'HTML_502') return this.send(response, 502, BAD_GATEWAY_PAGE, 'text/html; charset=utf-8');
 		// TRUNCATED: a plausible status response cut mid-element, with a Content-Length that matches the cut.
 		const view = { status: 'processing', percentCompleted: 50, estRemainingDuration: 5 };
 		const whole = envelope(context, asyncStatusResponse('checkAsyncStatusResponse', parsed.jobId ?? 'UNKNOWN', view));

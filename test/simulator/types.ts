@@ -93,6 +93,8 @@ export type FaultKind =
 	| 'FAULTSTRING_ONLY'
 	| 'UNKNOWN_CODE'
 	| 'HTML_503'
+	/** The load balancer's 502 page after NetSuite took the request (charged like any processed call). */
+	| 'HTML_502'
 	| 'MALFORMED_XML'
 	| 'EMPTY_200'
 	| 'TRUNCATED'

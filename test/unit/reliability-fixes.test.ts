@@ -28,8 +28,8 @@ describe('clock skew from the Date header', () => {
 	it('names the skew only beyond 4 minutes, with its direction', () => {
 		expect(describeClockSkew(undefined)).toBeUndefined();
 		expect(describeClockSkew(4 * 60 * 1000)).toBeUndefined();
-		expect(describeClockSkew(6 * 60 * 1000 - 700)).toEqual({ amount: 'about 6 minutes', direction: 'behind' });
-		expect(describeClockSkew(-61 * 60 * 1000)).toEqual({ amount: 'about 61 minutes', direction: 'ahead of' });
+		expect(describeClockSkew(6 * 60 * 1000 - 700)).toEqual({ amount: 'about 6 minutes', seconds: 359, direction: 'behind' });
+		expect(describeClockSkew(-61 * 60 * 1000)).toEqual({ amount: 'about 61 minutes', seconds: 3660, direction: 'ahead of' });
 	});
 
 	const invalidLogin: SuiteTalkFault = {

@@ -110,6 +110,7 @@ describe('Get Async Result: write results', () => {
 			totalRecords: 4,
 			totalPages: 1,
 			pagesRead: [1],
+			resultCallsUsed: 1,
 			successCount: 2,
 			failureCount: 2,
 			warningCount: 1,

@@ -5,13 +5,55 @@ import type { NetSuiteTbaCredentialData } from '../suitetalk/credentialData';
 import type { CallSettings } from '../transport/callSuiteTalk';
 import { readJobId, readWholeNumber } from './inputValidation';
 import type { ItemOperation } from './itemOperation';
-import { readJobResults, recordOutput, RESULT_CALL_BUDGET, RESULT_PAGE_LIMIT_BYTES, type PageSelection } from './readJobResults';
+import {
+	DEFAULT_MAX_PAGE_MEGABYTES,
+	readJobResults,
+	recordOutput,
+	RESULT_CALL_BUDGET,
+	RESULT_PAGE_LIMIT_MAX_BYTES,
+	type PageSelection,
+} from './readJobResults';
 import { optionsCollection, readCallSettings } from './sharedOptions';
 import { ItemOutcomeError } from './toNodeError';
 
 const showFor = { operation: ['getAsyncResult'] };
 
 export type ResultOutputMode = 'perRecord' | 'summary';
+
+const MEGABYTE = 1024 * 1024;
+/**
+ * NetSuite ends a request after 15 minutes; a shorter timeout here would abandon a page NetSuite is
+ * still sending, and that call counts toward the job's 20 without giving its records.
+ */
+export const RESULT_REQUEST_TIMEOUT_SECONDS = 900;
+
+const maxPageSizeOption: INodeProperties = {
+	displayName: 'Max Page Size (MB)',
+	name: 'maxPageMegabytes',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: RESULT_PAGE_LIMIT_MAX_BYTES / MEGABYTE },
+	default: DEFAULT_MAX_PAGE_MEGABYTES,
+	description:
+		"A larger result page fails the item instead of exhausting n8n's memory (reading a page takes about six times its size). Prefer smaller pages (page size, fewer columns, bodyFieldsOnly); raise this only if n8n has the memory.",
+};
+
+/** The shared options, with the Request Timeout default raised to NetSuite's own limit. */
+function resultOptionsCollection(): INodeProperties {
+	const collection = optionsCollection(showFor, [maxPageSizeOption]);
+	return {
+		...collection,
+		options: (collection.options as INodeProperties[]).map((option) =>
+			option.name === 'requestTimeout'
+				? {
+						...option,
+						default: RESULT_REQUEST_TIMEOUT_SECONDS,
+						description:
+							"How long one getAsyncResult request may take (NetSuite's own limit is 15 minutes). A request that times out is not repeated: NetSuite may have answered it, and it counted toward the job's 20 calls.",
+					}
+				: option,
+		),
+	};
+}
 
 export const description: INodeProperties[] = [
 	{
@@ -50,7 +92,7 @@ export const description: INodeProperties[] = [
 		default: 'perRecord',
 		displayOptions: { show: showFor },
 	},
-	optionsCollection(showFor),
+	resultOptionsCollection(),
 ];
 
 export interface ResultParameters {
@@ -58,6 +100,8 @@ export interface ResultParameters {
 	selection: PageSelection;
 	outputMode: ResultOutputMode;
 	call: CallSettings;
+	/** Pages larger than this fail the item before they are parsed. */
+	pageLimitBytes?: number;
 }
 
 function readParameters(ctx: IExecuteFunctions, itemIndex: number, credential: NetSuiteTbaCredentialData): ResultParameters {
@@ -67,11 +111,19 @@ function readParameters(ctx: IExecuteFunctions, itemIndex: number, credential: N
 			? { kind: 'one', pageIndex: readWholeNumber(ctx.getNodeParameter('pageIndex', itemIndex, 1), 'Page Index', 1, 100000) }
 			: { kind: 'all' };
 	const outputMode = ctx.getNodeParameter('outputMode', itemIndex, 'perRecord') === 'summary' ? 'summary' : 'perRecord';
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as Record<string, unknown>;
+	const pageMegabytes = readWholeNumber(
+		options.maxPageMegabytes ?? DEFAULT_MAX_PAGE_MEGABYTES,
+		'Max Page Size (MB)',
+		1,
+		RESULT_PAGE_LIMIT_MAX_BYTES / MEGABYTE,
+	);
 	return {
 		jobId,
 		selection,
 		outputMode,
-		call: readCallSettings(ctx, itemIndex, credential.apiVersion, RESULT_PAGE_LIMIT_BYTES),
+		call: readCallSettings(ctx, itemIndex, credential.apiVersion, pageMegabytes * MEGABYTE, RESULT_REQUEST_TIMEOUT_SECONDS),
+		pageLimitBytes: pageMegabytes * MEGABYTE,
 	};
 }
 
@@ -105,7 +157,14 @@ export async function fetchResults(ctx: IExecuteFunctions, parameters: ResultPar
 		for (const record of page.records) records.push(recordOutput(parameters.jobId, page, record));
 		for (const error of page.errors) listErrors.push({ ...error, pageIndex: page.pageIndex });
 	};
-	const totals = await readJobResults(ctx, parameters.jobId, parameters.selection, parameters.call, onPage);
+	const totals = await readJobResults(
+		ctx,
+		parameters.jobId,
+		parameters.selection,
+		parameters.call,
+		onPage,
+		parameters.pageLimitBytes,
+	);
 	if (parameters.outputMode === 'perRecord') return records;
 	return [
 		{
@@ -115,6 +174,7 @@ export async function fetchResults(ctx: IExecuteFunctions, parameters: ResultPar
 			totalRecords: totals.totalRecords,
 			totalPages: totals.totalPages,
 			pagesRead: totals.pagesRead,
+			resultCallsUsed: totals.resultCallsUsed,
 			...countSummary(records),
 			listErrors,
 			records,

@@ -7,13 +7,21 @@ import {
 	type SearchResultRecord,
 	type WriteResultRecord,
 } from '../suitetalk/asyncResult';
-import { callSuiteTalk, type CallSettings } from '../transport/callSuiteTalk';
+import { callSuiteTalk, type AttemptLedger, type CallSettings } from '../transport/callSuiteTalk';
+import { SuiteTalkTransportError } from '../transport/errors';
 import { ItemOutcomeError } from './toNodeError';
 
 /** NetSuite answers at most 20 getAsyncResult calls per job (each page counts) within 30 days. */
 export const RESULT_CALL_BUDGET = 20;
-/** A 2,000-record page of full records runs to tens of MB; beyond this it is not NetSuite talking. */
-export const RESULT_PAGE_LIMIT_BYTES = 256 * 1024 * 1024;
+/**
+ * Default Max Page Size. Reading a page takes about 6 MB of heap per MB of XML (npm run bench,
+ * "result page heap"), so 64 MB needs ~0.4 GB on top of n8n, which a default Node heap still has;
+ * a 2,000-record page of full records is tens of MB.
+ */
+export const DEFAULT_MAX_PAGE_MEGABYTES = 64;
+export const RESULT_PAGE_LIMIT_BYTES = DEFAULT_MAX_PAGE_MEGABYTES * 1024 * 1024;
+/** Raising Max Page Size beyond this is a crash of n8n, not a larger page. */
+export const RESULT_PAGE_LIMIT_MAX_BYTES = 1024 * 1024 * 1024;
 
 export type PageSelection = { kind: 'all' } | { kind: 'one'; pageIndex: number };
 
@@ -23,6 +31,8 @@ export interface ResultTotals {
 	pagesRead: number[];
 	totalPages: number;
 	totalRecords: number;
+	/** getAsyncResult requests sent for the job in this run, retries included. */
+	resultCallsUsed: number;
 }
 
 /** Per-record output: every key present on every item, so downstream IF and Set nodes see one shape. */
@@ -65,13 +75,73 @@ export function recordOutput(jobId: string, page: AsyncResultPage, record: Async
 	};
 }
 
-async function readPage(ctx: IExecuteFunctions, jobId: string, pageIndex: number, call: CallSettings): Promise<AsyncResultPage> {
+/**
+ * The job's getAsyncResult calls in this run, pages and retries alike: every request that left
+ * this machine counts, whatever came back (NetSuite charges the ones it processed, and a timeout
+ * or a broken answer gives no way to tell). Stops before the call that would exceed the budget.
+ */
+export class ResultCallCounter implements AttemptLedger {
+	used = 0;
+	readonly pagesRead: number[] = [];
+
+	constructor(
+		readonly jobId: string,
+		readonly budget = RESULT_CALL_BUDGET,
+	) {}
+
+	get remaining(): number {
+		return this.budget - this.used;
+	}
+
+	reserve(): void {
+		if (this.used >= this.budget) {
+			const failed = this.used - this.pagesRead.length;
+			throw new ItemOutcomeError(
+				`Job "${this.jobId}": stopped before getAsyncResult call ${this.budget + 1}; this run has used all ${this.budget} calls NetSuite allows per job (${this.pagesRead.length} read a page, ${failed} failed or broke off), 0 remain`,
+				`NetSuite answers INVALID_JOB_ID for ever after a job's ${this.budget}th getAsyncResult call, so the node does not send another. Pages read: ${this.pagesRead.join(', ') || 'none'}. Calls NetSuite refused before processing them (concurrency blocks, maintenance) did not count on its side, so a few may remain: in a later run, read each missing page once with Pages "One Page" and Max Retries 0. If the job's results are gone, submit the job again.`,
+				{ resultCallsUsed: this.used, resultCallsRemaining: 0, pagesRead: [...this.pagesRead] },
+			);
+		}
+		this.used += 1;
+	}
+
+	release(): void {
+		this.used -= 1;
+	}
+}
+
+function pageTooLargeError(jobId: string, pageIndex: number, limitBytes: number): ItemOutcomeError {
+	const megabytes = Math.round(limitBytes / (1024 * 1024));
+	return new ItemOutcomeError(
+		`Result page ${pageIndex} of job "${jobId}" is larger than ${megabytes} MB, the Max Page Size`,
+		`Reading it could exhaust n8n's memory (a page needs about six times its size in memory while it is read), so it was dropped; the call still counted toward the job's ${RESULT_CALL_BUDGET}. Make pages smaller: submit the search again with a smaller page size (searchPreferences pageSize), fewer columns (a saved search or advanced search with only the columns you need) or bodyFieldsOnly=true; or, if this n8n has the memory, raise Max Page Size.`,
+		{ pageIndex, maxPageBytes: limitBytes },
+	);
+}
+
+async function readPage(
+	ctx: IExecuteFunctions,
+	jobId: string,
+	pageIndex: number,
+	call: CallSettings,
+	counter: ResultCallCounter,
+	pageLimitBytes: number,
+): Promise<AsyncResultPage> {
+	// A page over the limit is the person's setting to change, not a transport failure.
 	const { document } = await callSuiteTalk(
 		ctx,
 		{ operation: 'getAsyncResult', fields: [['jobId', jobId], ['pageIndex', String(pageIndex)]] },
-		{ ...call, maxResponseBytes: RESULT_PAGE_LIMIT_BYTES },
+		{ ...call, maxResponseBytes: pageLimitBytes, ledger: counter },
+	).catch((error: unknown) =>
+		Promise.reject(
+			error instanceof SuiteTalkTransportError && error.code === 'RESPONSE_TOO_LARGE'
+				? pageTooLargeError(jobId, pageIndex, pageLimitBytes)
+				: error,
+		),
 	);
-	return readAsyncResultPage(document);
+	const page = readAsyncResultPage(document);
+	counter.pagesRead.push(pageIndex);
+	return page;
 }
 
 /**
@@ -84,28 +154,39 @@ export async function readJobResults(
 	selection: PageSelection,
 	call: CallSettings,
 	onPage: (page: AsyncResultPage) => void,
+	pageLimitBytes = RESULT_PAGE_LIMIT_BYTES,
 ): Promise<ResultTotals> {
+	const counter = new ResultCallCounter(jobId);
 	const firstIndex = selection.kind === 'one' ? selection.pageIndex : 1;
-	const first = await readPage(ctx, jobId, firstIndex, call);
+	const first = await readPage(ctx, jobId, firstIndex, call, counter, pageLimitBytes);
 	onPage(first);
 	const totals: ResultTotals = {
 		resultType: first.resultType,
 		kind: first.kind,
-		pagesRead: [firstIndex],
+		pagesRead: counter.pagesRead,
 		totalPages: first.totalPages,
 		totalRecords: first.totalRecords ?? first.records.length,
+		resultCallsUsed: counter.used,
 	};
 	if (selection.kind === 'one' || first.totalPages <= 1) return totals;
+	const details = { totalPages: first.totalPages, resultCallsUsed: counter.used, resultCallsRemaining: counter.remaining };
 	if (first.totalPages > RESULT_CALL_BUDGET) {
 		throw new ItemOutcomeError(
 			`Job "${jobId}" has ${first.totalPages} result pages, more than the ${RESULT_CALL_BUDGET} getAsyncResult calls NetSuite allows per job`,
 			`Page 1 was read (it counted as one call). Read the other pages in separate runs with Pages "One Page", or submit the search again with a larger page size (up to 2,000 rows per page) so that it fits in ${RESULT_CALL_BUDGET} pages.`,
-			{ totalPages: first.totalPages },
+			details,
+		);
+	}
+	if (first.totalPages - 1 > counter.remaining) {
+		throw new ItemOutcomeError(
+			`Job "${jobId}" has ${first.totalPages - 1} more result pages than page 1, but only ${counter.remaining} of its ${RESULT_CALL_BUDGET} getAsyncResult calls remain (${counter.used} used reading page 1)`,
+			`Reading on would stop part-way with the job's calls spent. Read the other pages in later runs with Pages "One Page", one call each (Max Retries 0 keeps a failure from spending more), or submit the search again with a larger page size (up to 2,000 rows per page).`,
+			details,
 		);
 	}
 	for (let pageIndex = 2; pageIndex <= first.totalPages; pageIndex++) {
-		onPage(await readPage(ctx, jobId, pageIndex, call));
-		totals.pagesRead.push(pageIndex);
+		onPage(await readPage(ctx, jobId, pageIndex, call, counter, pageLimitBytes));
+		totals.resultCallsUsed = counter.used;
 	}
 	return totals;
 }

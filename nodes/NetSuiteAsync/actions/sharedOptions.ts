@@ -66,12 +66,13 @@ export function readCallSettings(
 	itemIndex: number,
 	apiVersion: string,
 	maxResponseBytes: number,
+	defaultRequestTimeoutSeconds = DEFAULT_REQUEST_TIMEOUT_SECONDS,
 ): CallSettings {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as Record<string, unknown>;
 	return {
 		apiVersion,
 		maxRetries: readWholeNumber(options.maxRetries ?? DEFAULT_MAX_RETRIES, 'Max Retries', 0, 20),
-		requestTimeoutMs: readSeconds(options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_SECONDS, 'Request Timeout', { min: 1 }) * 1000,
+		requestTimeoutMs: readSeconds(options.requestTimeout ?? defaultRequestTimeoutSeconds, 'Request Timeout', { min: 1 }) * 1000,
 		maxResponseBytes,
 		backoffBaseMs:
 			readSeconds(options.retryWait ?? DEFAULT_RETRY_WAIT_SECONDS, 'First Retry Wait', { min: 0, allowZero: true }) * 1000,

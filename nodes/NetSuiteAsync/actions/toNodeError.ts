@@ -73,7 +73,9 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number, jobI
 	if (error instanceof SuiteTalkTransportError) {
 		const clientError = error.httpStatus !== undefined && error.httpStatus >= 400 && error.httpStatus < 500;
 		let description = `The answer could not be used${retriesNote(error.retries)}; retrying would not help.`;
-		if (error.retryable) {
+		if (error.notRepeatedBecause) {
+			description = `NetSuite may have processed this request, so it was not sent again: ${error.notRepeatedBecause}`;
+		} else if (error.retryable) {
 			description = `NetSuite did not give a usable answer${retriesNote(error.retries)}. This is usually temporary (outage, maintenance, network); run the workflow again later, or raise "Max Retries".`;
 		} else if (clientError) {
 			description = `Whatever answered is not NetSuite's SOAP endpoint${retriesNote(error.retries)}. Check the credential's Endpoint URL (leave it empty to use the one derived from the Account ID and API Version) and any proxy in between.`;
@@ -84,7 +86,13 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number, jobI
 			httpCode: error.httpStatus === undefined ? undefined : String(error.httpStatus),
 			itemIndex,
 		});
-		Object.assign(apiError.context, { itemIndex, errorCode: error.code, retries: error.retries, ...jobPart });
+		Object.assign(apiError.context, {
+			itemIndex,
+			errorCode: error.code,
+			retries: error.retries,
+			mayHaveBeenProcessed: error.delivery === 'mayHaveBeenProcessed',
+			...jobPart,
+		});
 		return keepMessage(apiError, error.message);
 	}
 	if (error instanceof InvalidInputError) {

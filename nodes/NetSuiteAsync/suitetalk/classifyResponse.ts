@@ -1,9 +1,9 @@
 import { readFault, type SuiteTalkFault } from './faults';
-import { parseXml, readNsId, soapBody, XmlParseError, type XmlElement } from './xml';
+import { parseXml, readNsId, soapBody, XmlParseError, type XmlElement, type XmlParseErrorKind } from './xml';
 
 /** A failure below SOAP: nothing NetSuite said, so reads are safe to repeat unless noted. */
 export interface TransportProblem {
-	code: 'HTML_RESPONSE' | 'EMPTY_RESPONSE' | 'MALFORMED_XML' | 'NOT_SOAP' | 'HTTP_ERROR' | 'DOCTYPE_REFUSED';
+	code: 'HTML_RESPONSE' | 'EMPTY_RESPONSE' | 'MALFORMED_XML' | 'NOT_SOAP' | 'HTTP_ERROR' | 'DOCTYPE_REFUSED' | 'XML_REFUSED';
 	message: string;
 	retryable: boolean;
 	httpStatus: number;
@@ -13,6 +13,12 @@ export type SoapOutcome =
 	| { kind: 'ok'; document: XmlElement; nsId?: string; httpStatus: number }
 	| { kind: 'fault'; fault: SuiteTalkFault }
 	| { kind: 'transport'; problem: TransportProblem };
+
+const PARSE_ERROR_CODES: Record<XmlParseErrorKind, TransportProblem['code']> = {
+	doctype: 'DOCTYPE_REFUSED',
+	'not-well-formed': 'MALFORMED_XML',
+	'refused-by-parser': 'XML_REFUSED',
+};
 
 const HTML_START = /^\s*(?:<!DOCTYPE\s+html|<html[\s>])/i;
 
@@ -53,26 +59,25 @@ export function classifyResponse(httpStatus: number, body: string): SoapOutcome 
 	try {
 		document = parseXml(body);
 	} catch (error) {
-		const refusedDoctype = error instanceof XmlParseError && /DOCTYPE/.test(error.message);
-		if (!refusedDoctype && error instanceof XmlParseError && isFinalClientError(httpStatus)) {
+		// parseXml wraps what the parser throws; anything else is still the parser refusing this body.
+		const kind: XmlParseErrorKind = error instanceof XmlParseError ? error.kind : 'refused-by-parser';
+		if (kind === 'not-well-formed' && isFinalClientError(httpStatus)) {
 			return {
 				kind: 'transport',
 				problem: {
 					code: 'HTTP_ERROR',
-					message: `NetSuite answered HTTP ${httpStatus} with a body that is not SOAP XML: ${error.bodyExcerpt}`,
+					message: `NetSuite answered HTTP ${httpStatus} with a body that is not SOAP XML: ${(error as XmlParseError).bodyExcerpt}`,
 					retryable: false,
 					httpStatus,
 				},
 			};
 		}
+		// Only a body that is not well-formed may be a cut-off answer; the parser refuses a
+		// complete document (DOCTYPE, nesting, reserved names) the same way every time.
+		const code = PARSE_ERROR_CODES[kind];
 		return {
 			kind: 'transport',
-			problem: {
-				code: refusedDoctype ? 'DOCTYPE_REFUSED' : 'MALFORMED_XML',
-				message: `${(error as Error).message} (HTTP ${httpStatus})`,
-				retryable: !refusedDoctype,
-				httpStatus,
-			},
+			problem: { code, message: `${(error as Error).message} (HTTP ${httpStatus})`, retryable: code === 'MALFORMED_XML', httpStatus },
 		};
 	}
 	const fault = readFault(document, httpStatus);

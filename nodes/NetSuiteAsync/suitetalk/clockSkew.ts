@@ -22,10 +22,21 @@ export function clockSkewMs(headers: unknown, localNowMs: number): number | unde
 	return Number.isFinite(serverMs) ? serverMs - localNowMs : undefined;
 }
 
+/** Large enough that NetSuite's ±5 minutes may be the reason a passport was refused. */
+export function isClockSkewed(skewMs: number | undefined): skewMs is number {
+	return skewMs !== undefined && Math.abs(skewMs) > CLOCK_SKEW_WARNING_MS;
+}
+
 /** The skew in words ("about 6 minutes", "behind") when it is large enough to break passports, else undefined. */
-export function describeClockSkew(skewMs: number | undefined): { amount: string; direction: 'behind' | 'ahead of' } | undefined {
-	if (skewMs === undefined || Math.abs(skewMs) <= CLOCK_SKEW_WARNING_MS) return undefined;
+export function describeClockSkew(
+	skewMs: number | undefined,
+): { amount: string; seconds: number; direction: 'behind' | 'ahead of' } | undefined {
+	if (!isClockSkewed(skewMs)) return undefined;
 	const minutes = Math.round(Math.abs(skewMs) / 60000);
 	// A positive skew means NetSuite's clock is ahead, so this machine's is behind.
-	return { amount: `about ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`, direction: skewMs > 0 ? 'behind' : 'ahead of' };
+	return {
+		amount: `about ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`,
+		seconds: Math.round(Math.abs(skewMs) / 1000),
+		direction: skewMs > 0 ? 'behind' : 'ahead of',
+	};
 }

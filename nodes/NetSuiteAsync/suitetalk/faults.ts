@@ -12,6 +12,8 @@ export interface SuiteTalkFault {
 	retryable: boolean;
 	/** NetSuite's clock minus this machine's, from the answer's HTTP Date header (set by the transport). */
 	clockSkewMs?: number;
+	/** The offset the refused passport's timestamp was already corrected by (the clock-skew retry). */
+	clockCorrectedMs?: number;
 }
 
 /** Codes that clear by themselves: concurrency slots free up, maintenance ends. */

@@ -19,7 +19,8 @@ function headerName(headers: Record<string, unknown>, name: string): string | un
  * the envelope once with the passport in it instead of parsing and re-serialising a finished one.
  */
 export interface UnsignedSoapRequest {
-	suiteTalkRequest: SoapRequest & { apiVersion: string };
+	/** `clockOffsetMs`: NetSuite's clock minus this machine's, added to the passport timestamp. */
+	suiteTalkRequest: SoapRequest & { apiVersion: string; clockOffsetMs?: number };
 }
 
 function isUnsignedSoapRequest(body: unknown): body is UnsignedSoapRequest {
@@ -46,10 +47,13 @@ export function signSoapRequest<T extends SoapHttpRequest>(
 	random?: RandomSource,
 ): T {
 	const credential = readCredentialData(credentialFields);
-	const passport = random ? freshPassport(credential, clock, random) : freshPassport(credential, clock);
+	const requested = isUnsignedSoapRequest(request.body) ? request.body.suiteTalkRequest.clockOffsetMs : undefined;
+	const offsetMs = typeof requested === 'number' && Number.isFinite(requested) ? requested : 0;
+	const signingClock = offsetMs ? () => clock() + offsetMs : clock;
+	const passport = random ? freshPassport(credential, signingClock, random) : freshPassport(credential, signingClock);
 	let signed: SignedEnvelope;
 	if (isUnsignedSoapRequest(request.body)) {
-		const { apiVersion, ...soapRequest } = request.body.suiteTalkRequest;
+		const { apiVersion, clockOffsetMs: _offset, ...soapRequest } = request.body.suiteTalkRequest;
 		signed = {
 			xml: buildRequestEnvelope(apiVersion, soapRequest, passport),
 			operation: soapRequest.operation,

@@ -23,8 +23,16 @@ const REPEATED_ELEMENTS = new Set([
 
 const BODY_EXCERPT_LENGTH = 200;
 
+/**
+ * Why a body was not read, for decisions (never the message, which quotes the body):
+ * `not-well-formed` may be a cut-off or garbled answer; `doctype` and `refused-by-parser` (nesting
+ * limit, reserved names) are the parser's verdict on a complete document and come out the same every time.
+ */
+export type XmlParseErrorKind = 'doctype' | 'not-well-formed' | 'refused-by-parser';
+
 export class XmlParseError extends Error {
 	constructor(
+		readonly kind: XmlParseErrorKind,
 		reason: string,
 		readonly bodyExcerpt: string,
 	) {
@@ -69,10 +77,10 @@ function excerpt(body: string): string {
 
 export function parseXml(body: string): XmlElement {
 	// SOAP 1.1 forbids a DTD; refusing it closes entity expansion and external entities at once.
-	if (/<!DOCTYPE/i.test(body)) throw new XmlParseError('The response contains a DOCTYPE, which SOAP forbids', excerpt(body));
+	if (/<!DOCTYPE/i.test(body)) throw new XmlParseError('doctype', 'The response contains a DOCTYPE, which SOAP forbids', excerpt(body));
 	const validation = XMLValidator.validate(body);
 	if (validation !== true) {
-		throw new XmlParseError(`The response is not well-formed XML (${validation.err.msg})`, excerpt(body));
+		throw new XmlParseError('not-well-formed', `The response is not well-formed XML (${validation.err.msg})`, excerpt(body));
 	}
 	let parsed: XmlElement | undefined;
 	let failure: unknown;
@@ -82,7 +90,7 @@ export function parseXml(body: string): XmlElement {
 		failure = error;
 	}
 	if (!parsed) {
-		throw new XmlParseError(`The response could not be parsed as XML (${(failure as Error)?.message ?? 'no content'})`, excerpt(body));
+		throw new XmlParseError('refused-by-parser', `The response could not be parsed as XML (${(failure as Error)?.message ?? 'no content'})`, excerpt(body));
 	}
 	return parsed;
 }

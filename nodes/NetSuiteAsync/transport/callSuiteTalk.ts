@@ -1,16 +1,27 @@
 import { sleep, type IDataObject, type IExecuteFunctions, type IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { classifyResponse } from '../suitetalk/classifyResponse';
-import { clockSkewMs } from '../suitetalk/clockSkew';
+import { clockSkewMs, isClockSkewed } from '../suitetalk/clockSkew';
 import { InvalidCredentialError } from '../suitetalk/credentialData';
 import { NotASoapEnvelopeError, type SoapRequest } from '../suitetalk/envelope';
 import type { UnsignedSoapRequest } from '../suitetalk/signRequest';
 import type { XmlElement } from '../suitetalk/xml';
 import { backoffDelayMs } from './backoff';
 import { ExecutionCancelledError, SuiteTalkFaultError, SuiteTalkTransportError } from './errors';
+import { htmlPageDelivery, mayRepeat, retryPolicyFor, thrownErrorDelivery, type Delivery } from './retryPolicy';
 import { InvalidEncodingError, readBodyText, ResponseTimeoutError, ResponseTooLargeError } from './responseBody';
 
 export const CREDENTIAL_TYPE = 'netSuiteTbaApi';
+
+/**
+ * Counts requests against a limit the caller keeps (getAsyncResult's 20 calls per job): `reserve`
+ * runs before every attempt and throws to stop before sending; `release` gives back an attempt
+ * that certainly never left this machine.
+ */
+export interface AttemptLedger {
+	reserve(): void;
+	release(): void;
+}
 
 export interface CallSettings {
 	apiVersion: string;
@@ -19,6 +30,7 @@ export interface CallSettings {
 	maxResponseBytes: number;
 	backoffBaseMs?: number;
 	random?: () => number;
+	ledger?: AttemptLedger;
 }
 
 export interface CallResult {
@@ -29,7 +41,16 @@ export interface CallResult {
 
 type Attempt =
 	| { kind: 'ok'; result: Omit<CallResult, 'retries'> }
-	| { kind: 'retryable' | 'final'; error: (retries: number) => Error };
+	| {
+			kind: 'retryable' | 'final';
+			delivery: Delivery;
+			/** `notRepeatedBecause`: the retry policy's reason when a transient failure is not repeated. */
+			error: (retries: number, notRepeatedBecause?: string) => Error;
+			/** NetSuite's clock minus this machine's, when a refused passport's answer shows it. */
+			skewedByMs?: number;
+			/** The request never left this machine. */
+			unsent?: boolean;
+	  };
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {
 	if (signal?.aborted) throw new ExecutionCancelledError();
@@ -46,6 +67,8 @@ function classifyThrown(error: unknown, settings: CallSettings, phase: 'request'
 	if (cause instanceof InvalidCredentialError || cause instanceof NotASoapEnvelopeError) {
 		return {
 			kind: 'final',
+			delivery: 'notProcessed',
+			unsent: true,
 			error: (retries) => new SuiteTalkTransportError('REQUEST_NOT_SIGNED', cause.message ?? '', false, retries),
 		};
 	}
@@ -65,9 +88,21 @@ function classifyThrown(error: unknown, settings: CallSettings, phase: 'request'
 				? `NetSuite's answer broke off before it was complete (${what})`
 				: `The request to NetSuite failed before an answer arrived (${what})`;
 	}
+	const delivery = timedOut ? 'mayHaveBeenProcessed' : thrownErrorDelivery(cause.code, phase);
 	return {
 		kind: 'retryable',
-		error: (retries) => new SuiteTalkTransportError(timedOut ? 'TIMEOUT' : 'NETWORK_ERROR', reason, true, retries),
+		delivery,
+		unsent: delivery === 'notProcessed',
+		error: (retries, notRepeatedBecause) =>
+			new SuiteTalkTransportError(
+				timedOut ? 'TIMEOUT' : 'NETWORK_ERROR',
+				reason,
+				true,
+				retries,
+				undefined,
+				delivery,
+				notRepeatedBecause,
+			),
 	};
 }
 
@@ -103,6 +138,7 @@ async function attempt(ctx: IExecuteFunctions, unsigned: UnsignedSoapRequest, se
 		if (error instanceof ResponseTooLargeError) {
 			return {
 				kind: 'final',
+				delivery: 'mayHaveBeenProcessed',
 				error: (retries) =>
 					new SuiteTalkTransportError('RESPONSE_TOO_LARGE', error.message, false, retries, response.statusCode),
 			};
@@ -110,8 +146,17 @@ async function attempt(ctx: IExecuteFunctions, unsigned: UnsignedSoapRequest, se
 		if (error instanceof InvalidEncodingError) {
 			return {
 				kind: 'retryable',
-				error: (retries) =>
-					new SuiteTalkTransportError('INVALID_ENCODING', error.message, true, retries, response.statusCode),
+				delivery: 'mayHaveBeenProcessed',
+				error: (retries, notRepeatedBecause) =>
+					new SuiteTalkTransportError(
+						'INVALID_ENCODING',
+						error.message,
+						true,
+						retries,
+						response.statusCode,
+						'mayHaveBeenProcessed',
+						notRepeatedBecause,
+					),
 			};
 		}
 		return classifyThrown(error, settings, 'body');
@@ -121,21 +166,58 @@ async function attempt(ctx: IExecuteFunctions, unsigned: UnsignedSoapRequest, se
 	if (outcome.kind === 'fault') {
 		// The answer's Date header against this machine's clock: a passport timestamp off by more
 		// than 5 minutes is refused with nothing but "Invalid login attempt".
-		const fault = { ...outcome.fault, clockSkewMs: clockSkewMs(response.headers, Date.now()) };
-		return { kind: fault.retryable ? 'retryable' : 'final', error: (retries) => new SuiteTalkFaultError(fault, retries) };
+		const skew = clockSkewMs(response.headers, Date.now());
+		const fault = {
+			...outcome.fault,
+			clockSkewMs: skew,
+			...(unsigned.suiteTalkRequest.clockOffsetMs ? { clockCorrectedMs: unsigned.suiteTalkRequest.clockOffsetMs } : {}),
+		};
+		const error = new SuiteTalkFaultError(fault, 0);
+		return {
+			kind: fault.retryable ? 'retryable' : 'final',
+			delivery: error.delivery,
+			skewedByMs: error.delivery === 'notProcessed' && isClockSkewed(skew) ? skew : undefined,
+			error: (retries) => new SuiteTalkFaultError(fault, retries),
+		};
 	}
 	const { problem } = outcome;
+	const delivery = problem.code === 'HTML_RESPONSE' ? htmlPageDelivery(problem.httpStatus) : 'mayHaveBeenProcessed';
 	return {
 		kind: problem.retryable ? 'retryable' : 'final',
-		error: (retries) =>
-			new SuiteTalkTransportError(problem.code, problem.message, problem.retryable, retries, problem.httpStatus),
+		delivery,
+		error: (retries, notRepeatedBecause) =>
+			new SuiteTalkTransportError(
+				problem.code,
+				problem.message,
+				problem.retryable,
+				retries,
+				problem.httpStatus,
+				delivery,
+				notRepeatedBecause,
+			),
 	};
 }
 
 /**
+ * The clock offset learnt from NetSuite's Date header, per execution: once a refused passport has
+ * shown this machine's clock is off, later requests of the run are signed with the corrected time
+ * instead of each paying a refusal first (the AWS SDK keeps its systemClockOffset the same way).
+ */
+const learntClockOffsets = new WeakMap<object, number>();
+
+function sendAttempt(ctx: IExecuteFunctions, request: SoapRequest, settings: CallSettings): Promise<Attempt> {
+	const clockOffsetMs = learntClockOffsets.get(ctx);
+	const unsigned: UnsignedSoapRequest = {
+		suiteTalkRequest: { ...request, apiVersion: settings.apiVersion, ...(clockOffsetMs ? { clockOffsetMs } : {}) },
+	};
+	return attempt(ctx, unsigned, settings);
+}
+
+/**
  * Sends one SuiteTalk request and returns its parsed answer. Retries (bounded, with backoff)
- * only what clears by itself: concurrency blocks, maintenance, outages and network trouble.
- * Both operations this package sends only read, so repeating them is safe.
+ * only what clears by itself (concurrency blocks, maintenance, outages, network trouble), and
+ * only as far as the operation's retry policy allows: what may have been processed is repeated
+ * only for operations where a repeat is harmless (see retryPolicy.ts).
  */
 export async function callSuiteTalk(
 	ctx: IExecuteFunctions,
@@ -143,13 +225,27 @@ export async function callSuiteTalk(
 	settings: CallSettings,
 ): Promise<CallResult> {
 	const signal = ctx.getExecutionCancelSignal();
-	const unsigned: UnsignedSoapRequest = { suiteTalkRequest: { ...request, apiVersion: settings.apiVersion } };
 	const random = settings.random ?? Math.random;
+	const policy = retryPolicyFor(request.operation);
+	let clockCorrected = false;
 	for (let retries = 0; ; retries++) {
 		throwIfCancelled(signal);
-		const outcome = await attempt(ctx, unsigned, settings);
+		settings.ledger?.reserve();
+		const outcome = await sendAttempt(ctx, request, settings);
 		if (outcome.kind === 'ok') return { ...outcome.result, retries };
+		if (outcome.unsent) settings.ledger?.release();
+		if (outcome.skewedByMs !== undefined && !clockCorrected) {
+			// One corrected retry, not a loop: a second refusal means more than the clock is wrong.
+			clockCorrected = true;
+			// The skew is measured against the uncorrected clock, so it replaces any earlier offset.
+			learntClockOffsets.set(ctx, outcome.skewedByMs);
+			ctx.logger.warn(
+				`NetSuite refused a token passport and its clock differs from this machine's by ${Math.round(outcome.skewedByMs / 1000)} s; retrying once with the timestamp corrected. Synchronise this machine's clock (NTP).`,
+			);
+			continue;
+		}
 		if (outcome.kind === 'final' || retries >= settings.maxRetries) throw outcome.error(retries);
+		if (!mayRepeat(request.operation, outcome.delivery)) throw outcome.error(retries, policy.why);
 		// sleep rejects when n8n cancels the execution; either way the abort flag is the truth.
 		await sleep(backoffDelayMs(retries + 1, random, settings.backoffBaseMs), signal).catch(() => undefined);
 		throwIfCancelled(signal);

@@ -1,5 +1,6 @@
 import type { SuiteTalkFault } from '../suitetalk/faults';
 import type { TransportProblem } from '../suitetalk/classifyResponse';
+import { faultDelivery, type Delivery } from './retryPolicy';
 
 /** NetSuite answered with a SOAP fault (after any retries the fault allowed). */
 export class SuiteTalkFaultError extends Error {
@@ -9,6 +10,10 @@ export class SuiteTalkFaultError extends Error {
 	) {
 		super(fault.message);
 		this.name = 'SuiteTalkFaultError';
+	}
+
+	get delivery(): Delivery {
+		return faultDelivery(this.fault);
 	}
 }
 
@@ -28,6 +33,9 @@ export class SuiteTalkTransportError extends Error {
 		readonly retryable: boolean,
 		readonly retries: number,
 		readonly httpStatus?: number,
+		readonly delivery: Delivery = 'mayHaveBeenProcessed',
+		/** Set when the failure was transient but the operation's retry policy forbade repeating it. */
+		readonly notRepeatedBecause?: string,
 	) {
 		super(message);
 		this.name = 'SuiteTalkTransportError';
