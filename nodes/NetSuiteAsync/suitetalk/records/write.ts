@@ -108,6 +108,9 @@ export class RecordWriter {
 				);
 			}
 		}
+		// Attribute order carries no meaning in XML; the schema's order keeps the output stable.
+		const declared = [...type.attributes.keys()];
+		node.attributes.sort((a, b) => declared.indexOf(a[0]) - declared.indexOf(b[0]));
 		groups.sort((a, b) => a.order - b.order);
 		for (const group of groups) node.children.push(...group.nodes);
 		return node;
