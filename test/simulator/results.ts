@@ -1,4 +1,5 @@
 import type { FieldValue, ReadRecord, ResultScript, SearchRecord, StatusDetail, WriteRecord } from './types';
+import { recordNamespaceKey } from './record-types';
 import { el, textEl, type NsKey, type XmlNode } from './xml-writer';
 
 /**
@@ -42,10 +43,13 @@ const RECORD_NAMESPACES: Record<string, NsKey> = {
 	VendorBill: 'purchases',
 	ItemReceipt: 'purchases',
 	CustomRecord: 'customization',
+	// Search-only names: transactions and items are searched as a whole (TransactionSearchRow, ItemSearchRow).
+	Transaction: 'sales',
+	Item: 'accounting',
 };
 
 export function recordNamespace(recordType: string): NsKey {
-	return RECORD_NAMESPACES[recordType] ?? 'relationships';
+	return RECORD_NAMESPACES[recordType] ?? recordNamespaceKey(recordType) ?? 'relationships';
 }
 
 export function pageSizeOf(results: ResultScript): number {
@@ -121,7 +125,7 @@ function recordNode(elementNs: NsKey, record: SearchRecord): XmlNode {
 			['externalId', record.externalId],
 		],
 		xsiType: { ns: recordNs, name: record.recordType },
-		children: Object.entries(record.fields ?? {}).map(([name, value]) => fieldNode(recordNs, name, value)),
+		children: record.elements ?? Object.entries(record.fields ?? {}).map(([name, value]) => fieldNode(recordNs, name, value)),
 	});
 }
 
