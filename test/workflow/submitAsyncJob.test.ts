@@ -18,6 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	// Every envelope the node built in this file, validated again after the fact (passport included).
+	expect(sentEnvelopes.length).toBeGreaterThan(20);
 	const results = await validateEnvelopes(sentEnvelopes);
 	await simulator.close();
 	const invalid = results.map((result, index) => (result.valid ? undefined : `#${index}: ${describeErrors(result)}`)).filter(Boolean);
@@ -25,12 +26,19 @@ afterAll(async () => {
 }, 120_000);
 beforeEach(() => {
 	simulator.resetCounters();
-	simulator.records?.clear();
-	simulator.clearRecordFailures?.();
+	simulator.records.clear();
+	simulator.clearRecordFailures();
 });
 afterEach(() => {
 	for (const request of simulator.requests) if (request.operation.startsWith('async')) sentEnvelopes.push(request.body);
 });
+
+/** Jobs submitted during `run` (the simulator keeps every id it ever gave). */
+async function newJobs<T>(run: () => Promise<T>): Promise<{ result: T; jobIds: string[] }> {
+	const before = simulator.submittedJobIds.length;
+	const result = await run();
+	return { result, jobIds: simulator.submittedJobIds.slice(before) };
+}
 
 const WAIT = { waitForResults: true, pollInterval: 0.05, pollTimeout: 30 };
 
@@ -63,10 +71,9 @@ describe('Submit Async Job: upsert in chunks, results paired to items', () => {
 		simulator.scriptRecordFailures({ match: { externalId: 'C-321' }, code: 'INVALID_FLD_VALUE', message: 'You have entered an Invalid Field Value for the following field: email' });
 		simulator.scriptRecordFailures({ match: { externalId: 'C-449' }, code: 'DUP_ENTITY', message: 'This entity may be a duplicate', type: 'WARN' });
 
-		const result = await submit('asyncUpsertList', items, WAIT);
+		const { result, jobIds } = await newJobs(() => submit('asyncUpsertList', items, WAIT));
 		expect(result.status).toBe('success');
 
-		const jobIds = simulator.submittedJobIds;
 		expect(jobIds).toHaveLength(3);
 		expect(jobIds.map((jobId) => simulator.jobs.get(jobId)?.recordCount)).toEqual([200, 200, 50]);
 		expect(simulator.counters.byOperation.asyncUpsertList).toBe(3);
@@ -82,7 +89,7 @@ describe('Submit Async Job: upsert in chunks, results paired to items', () => {
 		const failed = outputs.map((output, index) => (output.json.isSuccess === false ? index : -1)).filter((index) => index >= 0);
 		expect(failed).toEqual([17, 321]);
 		expect(outputs[17].json).toMatchObject({ isSuccess: false, internalId: null, afterSubmitFailed: false, warnings: [] });
-		expect(outputs[17].json.errors).toEqual([{ code: 'USER_ERROR', message: 'Please enter value(s) for: Company Name.', type: 'ERROR' }]);
+		expect(outputs[17].json.errors).toEqual([{ code: 'USER_ERROR', message: 'Please enter value(s) for: Company Name', type: 'ERROR' }]);
 		expect(outputs[321].json.errors).toEqual([
 			{ code: 'INVALID_FLD_VALUE', message: 'You have entered an Invalid Field Value for the following field: email', type: 'ERROR' },
 		]);
@@ -94,9 +101,9 @@ describe('Submit Async Job: upsert in chunks, results paired to items', () => {
 
 	it('without waiting: one item per job (jobId, status, operation, type, count, item indexes) paired with all its items, ready for Check Async Status', async () => {
 		const items = Array.from({ length: 5 }, (_, index) => customer(index));
-		const result = await submit('asyncAddList', items, { options: { recordsPerJob: 2 } });
+		const { result, jobIds } = await newJobs(() => submit('asyncAddList', items, { options: { recordsPerJob: 2 } }));
 		expect(result.status).toBe('success');
-		const [first, second, third] = simulator.submittedJobIds;
+		const [first, second, third] = jobIds;
 		const outputs = result.outputs(NODE_NAME)[0];
 		expect(outputs.map((output) => output.json)).toEqual([
 			{ jobId: first, status: 'pending', asyncOperation: 'asyncAddList', recordType: 'customer', recordCount: 2, itemIndexes: [0, 1] },
@@ -236,11 +243,13 @@ describe('Submit Async Job: bad input is refused before any request', () => {
 
 	it('with On Error "continue": each bad item is an error item naming its field and fix, the good ones are still submitted', async () => {
 		const items = [customer(0), ...bad.map(([, type, record]) => ({ ...record, type })), customer(99)];
-		const result = await submit(
-			'asyncUpsertList',
-			items,
-			{ ...WAIT, recordType: '={{ $json.type ?? "customer" }}', record: '={{ Object.fromEntries(Object.entries($json).filter(([key]) => key !== "type")) }}' },
-			'continueRegularOutput',
+		const { result, jobIds } = await newJobs(() =>
+			submit(
+				'asyncUpsertList',
+				items,
+				{ ...WAIT, recordType: '={{ $json.type ?? "customer" }}', record: '={{ Object.fromEntries(Object.entries($json).filter(([key]) => key !== "type")) }}' },
+				'continueRegularOutput',
+			),
 		);
 		expect(result.status).toBe('success');
 		const outputs = result.outputs(NODE_NAME)[0];
@@ -251,7 +260,7 @@ describe('Submit Async Job: bad input is refused before any request', () => {
 			expect(outputs[index + 1].json.error).toContain(message);
 			expect(typeof (outputs[index + 1].json.details as IDataObject).description).toBe('string');
 		});
-		expect(simulator.submittedJobIds.map((jobId) => simulator.jobs.get(jobId)?.recordCount)).toEqual([2]);
+		expect(jobIds.map((jobId) => simulator.jobs.get(jobId)?.recordCount)).toEqual([2]);
 	}, 60_000);
 
 	it('with On Error "error output": bad items leave on the error output, results on the main one', async () => {
@@ -273,9 +282,10 @@ describe('Submit Async Job: bad input is refused before any request', () => {
 
 	it('the same externalId twice in one run is refused for the second item', async () => {
 		const result = await submit('asyncUpsertList', [customer(1), customer(2), { ...customer(3), externalId: 'c-001' }], {}, 'continueRegularOutput');
-		const outputs = result.items(NODE_NAME);
-		expect(outputs[2].error).toContain('Field "externalId": item 0 has the same externalId "c-001"');
-		expect(simulator.jobs.get(simulator.submittedJobIds.at(-1) as string)?.recordCount).toBe(2);
+		const outputs = result.outputs(NODE_NAME)[0];
+		expect(outputs.map((output) => output.pairedItem)).toEqual([[{ item: 0 }, { item: 1 }], { item: 2 }]);
+		expect(outputs[0].json).toMatchObject({ recordCount: 2, itemIndexes: [0, 1] });
+		expect(outputs[1].json.error).toContain('Field "externalId": item 0 has the same externalId "c-001"');
 	});
 });
 
