@@ -4,6 +4,7 @@
  *   2. per-request CPU overhead              (overhead.ts)
  *   3. fan-out through n8n's engine           (fan-out.ts)
  *   4. a 10,000-row result, time and memory  (results-memory.ts, in a child process)
+ *   5. Submit Async Job: building a chunk    (submit-build.ts) and 10,000 upserts (submit-engine.ts)
  * Prints one table per part, writes them to scripts/bench/last-results.md, and exits non-zero when
  * a correctness check inside fails (a lost item, a wrong count, a policy copy that drifted).
  */
@@ -19,6 +20,8 @@ import { runOverheadInChild } from './overhead-child';
 import { RemoteSimulator } from './remote-simulator';
 import { runPollingBench } from './polling-policy';
 import { runResultsMemoryBench } from './results-memory';
+import { runSubmitBuildBench } from './submit-build';
+import { runSubmitEngineBench } from './submit-engine';
 import { fixed, megabytes, ratio, Report } from './table';
 
 const RUNTIME_BUDGET_S = 180;
@@ -51,6 +54,14 @@ async function main(): Promise<void> {
 	} finally {
 		await simulator.close();
 	}
+	let submitBuild: Awaited<ReturnType<typeof runSubmitBuildBench>> | undefined;
+	let submitEngine: Awaited<ReturnType<typeof runSubmitEngineBench>> | undefined;
+	try {
+		submitBuild = await timed('submit-build', () => runSubmitBuildBench(report));
+		submitEngine = await timed('submit-engine', () => runSubmitEngineBench(report));
+	} catch (error) {
+		report.check(false, `submit benchmark crashed: ${(error as Error).stack ?? error}`);
+	}
 
 	const runtimeS = (performance.now() - started) / 1000;
 	const c5 = fanOut?.runs.find((run) => run.concurrency === 5);
@@ -73,6 +84,12 @@ async function main(): Promise<void> {
 			['3. wall time at concurrency 5 vs ideal ⌈500/5⌉ × 20 ms', c5 ? `${fixed(c5.nodeMs / 1000, 2)} s = ${ratio(c5.nodeMs / idealMs, 2)}` : 'not run', 'reported'],
 			['3. wall time at concurrency 10 (over the limit) vs ideal', c10 ? `${fixed(c10.nodeMs / 1000, 2)} s = ${ratio(c10.nodeMs / idealMs, 2)}` : 'not run', 'reported'],
 			['4. 10,000-row result: time to emit, peak RSS', child ? `${fixed(child.nodeMs / 1000, 2)} s, ${megabytes(child.maxRssKb * 1024)}` : 'not run', 'reported'],
+			[
+				'5. build a 200-customer chunk within 2× of a string template',
+				submitBuild ? `${fixed(submitBuild.writerPerSecond, 0)} vs ${fixed(submitBuild.templatePerSecond, 0)} records/s = ${ratio(submitBuild.templatePerSecond / submitBuild.writerPerSecond, 0)}, ${megabytes(submitBuild.heapBytes)} heap per chunk` : 'not run',
+				submitBuild && submitBuild.templatePerSecond / submitBuild.writerPerSecond <= 2 ? 'met' : 'NOT MET',
+			],
+			['5. 10,000 customers upserted through the engine, 50 jobs, 0 lost', submitEngine ? `${fixed(submitEngine.wallMs / 1000, 1)} s, ${submitEngine.lost} lost` : 'not run', submitEngine?.lost === 0 ? 'met' : 'NOT MET'],
 			['npm run bench under 3 minutes', `${fixed(runtimeS, 0)} s (${timings.join(', ')})`, runtimeS < RUNTIME_BUDGET_S ? 'met' : 'NOT MET'],
 			['correctness checks inside the benchmark', report.failures.length ? `${report.failures.length} failed` : 'all passed', report.failures.length ? 'FAILED' : 'passed'],
 		],
