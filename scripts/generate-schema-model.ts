@@ -268,11 +268,14 @@ export function generateSchemaModel(xsdFolder: string): GeneratedModel {
 	const searchTypes: Record<string, SearchKind> = {};
 	for (const type of Object.keys(complexTypes)) {
 		const local = type.slice(type.indexOf(':') + 1);
+		const concrete = complexTypes[type].abstract !== true;
 		if (reaches(type, 'platformCore:Record')) {
 			// RecordType values are the type name lower-camel-cased (SUBMIT.md §2.4); subrecords have none.
 			const value = local[0].toLowerCase() + local.slice(1);
 			recordTypes[type] = recordTypeValues.has(value) ? value : null;
-		} else if (reaches(type, 'platformCore:SearchRecordBasic')) searchTypes[type] = 'basic';
+		} else if (!concrete) continue;
+		// Search types are what an xsi:type may name: the abstract bases (SearchRecordBasic, SearchRowBasic) are not.
+		else if (reaches(type, 'platformCore:SearchRecordBasic')) searchTypes[type] = 'basic';
 		else if (reaches(type, 'platformCore:SearchRecord')) {
 			searchTypes[type] = complexTypes[type].attributes?.some(([attributeName]) => attributeName === 'savedSearchId') ? 'advanced' : 'search';
 		} else if (reaches(type, 'platformCore:SearchRowBasic')) searchTypes[type] = 'rowBasic';

@@ -3,9 +3,10 @@ import { join } from 'path';
 
 import {
 	readAsyncResultPage,
-	readReadResponses,
+	readReadResponseList,
 	readStatus,
-	readWriteResponses,
+	readWriteResponse,
+	readWriteResponseList,
 	type ReadResultRecord,
 	type SearchResultRecord,
 	type WriteResultRecord,
@@ -24,6 +25,14 @@ function sample(name: string) {
 
 function result(name: string) {
 	return load(join('results', name));
+}
+
+/** `Body/<response>/<list>` of a synchronous list answer (the samples) or of getAsyncResultResponse/asyncResult. */
+function listIn(document: ReturnType<typeof parseXml>, path: string[]) {
+	let element = soapBody(document);
+	for (const name of path) element = child(element, name);
+	if (!element) throw new Error(`no ${path.join('/')}`);
+	return element;
 }
 
 const SOAP_OPEN =
@@ -47,7 +56,7 @@ function searchPage(paging: string, recordCount: number) {
 
 describe('readWriteResponses on real list responses', () => {
 	it('reads sample 06 (deleteList, numbered prefixes, mixed success and failure)', () => {
-		const list = readWriteResponses(sample('06-deleteList-mixed-success-failure-numbered-prefixes.xml'));
+		const list = readWriteResponseList(listIn(sample('06-deleteList-mixed-success-failure-numbered-prefixes.xml'), ['deleteListResponse', 'writeResponseList']));
 		expect(list).toEqual({
 			isSuccess: true,
 			errors: [],
@@ -69,7 +78,7 @@ describe('readWriteResponses on real list responses', () => {
 	});
 
 	it('reads sample 07 (updateList, all failed, inline platformCore prefix)', () => {
-		const { records } = readWriteResponses(sample('07-updateList-all-failed-inline-platformCore-prefix.xml'));
+		const { records } = readWriteResponseList(listIn(sample('07-updateList-all-failed-inline-platformCore-prefix.xml'), ['updateListResponse', 'writeResponseList']));
 		const error = { code: 'USER_ERROR', message: 'Please enter value(s) for: ItemId', type: 'ERROR' };
 		expect(records).toEqual([
 			{ index: 1, isSuccess: false, internalId: '624172', recordType: 'InventoryItem', errors: [error], warnings: [], afterSubmitFailed: false },
@@ -78,8 +87,8 @@ describe('readWriteResponses on real list responses', () => {
 	});
 
 	it('reads sample 17 (a single writeResponse with aftersubmitFailed before code)', () => {
-		const list = readWriteResponses(sample('17-add-response-afterSubmitFailed-oracle-doc.xml'));
-		expect(list.records).toEqual([
+		const writeResponse = readWriteResponse(listIn(sample('17-add-response-afterSubmitFailed-oracle-doc.xml'), ['addResponse', 'writeResponse']), 1);
+		expect([writeResponse]).toEqual([
 			{
 				index: 1,
 				isSuccess: false,
@@ -91,11 +100,10 @@ describe('readWriteResponses on real list responses', () => {
 				afterSubmitFailed: true,
 			},
 		]);
-		expect(list.isSuccess).toBe(true);
 	});
 
 	it('reads sample 20 (upsertList, baseRefs identified by externalId only)', () => {
-		const { records } = readWriteResponses(sample('20-upsertList-all-failed-externalId-baseRef.xml'));
+		const { records } = readWriteResponseList(listIn(sample('20-upsertList-all-failed-externalId-baseRef.xml'), ['upsertListResponse', 'writeResponseList']));
 		const error = { code: 'USER_ERROR', message: 'Please enter value(s) for: Item', type: 'ERROR' };
 		expect(records).toEqual([
 			{ index: 1, isSuccess: false, externalId: 'ext1', recordType: 'customer', errors: [error], warnings: [], afterSubmitFailed: false },
@@ -105,15 +113,10 @@ describe('readWriteResponses on real list responses', () => {
 	});
 
 	it('numbers records from an index offset', () => {
-		const { records } = readWriteResponses(sample('20-upsertList-all-failed-externalId-baseRef.xml'), { indexOffset: 200 });
+		const { records } = readWriteResponseList(listIn(sample('20-upsertList-all-failed-externalId-baseRef.xml'), ['upsertListResponse', 'writeResponseList']), { indexOffset: 200 });
 		expect(records.map((record) => record.index)).toEqual([201, 202]);
 	});
 
-	it('refuses a response without any write response', () => {
-		expect(() => readWriteResponses(sample('16-getDataCenterUrls-DATA_REQD-status-error-oracle-doc.xml'))).toThrow(
-			'NetSuite answered without a writeResponseList or writeResponse element',
-		);
-	});
 });
 
 describe('readStatus', () => {
@@ -364,7 +367,7 @@ describe('readAsyncResultPage: read results', () => {
 		});
 	});
 
-	it('reads an AsyncInitializeListResult, and a getList response through readReadResponses', () => {
+	it('reads an AsyncInitializeListResult, and numbers its list from an offset', () => {
 		const asyncResult =
 			'<asyncResult xsi:type="ns9:AsyncInitializeListResult" xmlns:ns9="urn:messages_2025_2.platform.webservices.netsuite.com"><ns9:readResponseList>' +
 			'<ns9:readResponse><ns8:status isSuccess="true" xmlns:ns8="urn:core_2025_2.platform.webservices.netsuite.com"/>' +
@@ -376,7 +379,7 @@ describe('readAsyncResultPage: read results', () => {
 		expect(page.records).toEqual([
 			{ index: 1, isSuccess: true, recordType: 'Invoice', record: { recordType: 'Invoice', entity: { internalId: '5' } }, errors: [], warnings: [] },
 		]);
-		expect(readReadResponses(envelope(asyncResult), { indexOffset: 10 }).records[0].index).toBe(11);
+		expect(readReadResponseList(listIn(envelope(asyncResult), ['getAsyncResultResponse', 'asyncResult', 'readResponseList']), { indexOffset: 10 }).records[0].index).toBe(11);
 	});
 });
 
@@ -511,7 +514,9 @@ describe('readAsyncResultPage: result types', () => {
 
 	it('reads a write page without asyncResult prefix declarations as well as the write-response reader does', () => {
 		const document = result('async-add-list-platform-prefixes.xml');
-		expect(readAsyncResultPage(document).records as WriteResultRecord[]).toEqual(readWriteResponses(document).records);
+		expect(readAsyncResultPage(document).records as WriteResultRecord[]).toEqual(
+			readWriteResponseList(listIn(document, ['getAsyncResultResponse', 'asyncResult', 'writeResponseList'])).records,
+		);
 	});
 });
 
@@ -539,5 +544,136 @@ describe('a full page', () => {
 		const page = readAsyncResultPage(document);
 		expect(page.records).toHaveLength(2000);
 		expect(page.records[1999]).toMatchObject({ index: 2000, internalId: '1999', record: { entityId: '001999' } });
+	});
+});
+
+describe('readAsyncResultPage: records read by the schema model', () => {
+	it('reads RecordRef-typed …List fields as objects, sublists as arrays, and keeps values as sent', () => {
+		const page = readAsyncResultPage(result('async-get-list-schema-shapes.xml'));
+		const [salesOrder] = page.records as ReadResultRecord[];
+		expect(salesOrder).toEqual({
+			index: 1,
+			isSuccess: true,
+			recordType: 'SalesOrder',
+			internalId: '8803',
+			errors: [],
+			warnings: [],
+			record: {
+				recordType: 'SalesOrder',
+				internalId: '8803',
+				entity: { internalId: '1001', name: '00123 Smith & Sons' },
+				otherRefNum: '   ',
+				memo: '  padded memo  ',
+				message: 'pre mid & <b> post',
+				billAddressList: { internalId: '433', name: '123 Happy Lane' },
+				shipAddressList: { internalId: '434' },
+				promotionsList: [],
+				itemList: [{ item: { internalId: '42', name: 'Widget' }, quantity: '1.0' }],
+			},
+		});
+	});
+
+	it("keeps a Note's own record and recordType fields (the xsi:type stays on the item)", () => {
+		const page = readAsyncResultPage(result('async-get-list-schema-shapes.xml'));
+		expect(page.records[1]).toEqual({
+			index: 2,
+			isSuccess: true,
+			recordType: 'Note',
+			internalId: '9',
+			errors: [],
+			warnings: [],
+			record: {
+				internalId: '9',
+				title: '  Call back <today>  ',
+				note: '  padded memo  ',
+				record: { internalId: '5', type: 'customer' },
+				recordType: { internalId: '-2', name: 'Customer' },
+			},
+		});
+	});
+
+	it('reads a record type and a field the model does not know by name rules, dropping nothing', () => {
+		const page = readAsyncResultPage(result('async-get-list-schema-shapes.xml'));
+		const [, , unknownType, customer] = page.records as ReadResultRecord[];
+		expect(unknownType.record).toEqual({
+			recordType: 'Hologram',
+			internalId: '77',
+			shape: ' round ',
+			colorList: ['red'],
+			sizeList: [],
+			owner: { internalId: '3' },
+		});
+		expect(customer.record).toEqual({
+			recordType: 'Customer',
+			internalId: '1002',
+			entityId: '00124',
+			loyaltyTierList: ['gold', 'silver'],
+			addressbookList: [],
+		});
+	});
+
+	it('review probe R9/D6: Note with record, recordType, an empty list and a padded memo', () => {
+		const page = readAsyncResultPage(
+			envelope(
+				'<asyncResult xsi:type="AsyncGetListResult"><readResponseList><readResponse><status isSuccess="true"/>' +
+					'<record xsi:type="ns:Note" internalId="9"><record internalId="5" type="customer"/><recordType internalId="-2"/><itemList/><memo>  padded memo  </memo></record>' +
+					'</readResponse></readResponseList></asyncResult>',
+			),
+		);
+		expect(page.records).toEqual([
+			{
+				index: 1,
+				isSuccess: true,
+				recordType: 'Note',
+				internalId: '9',
+				errors: [],
+				warnings: [],
+				record: { internalId: '9', record: { internalId: '5', type: 'customer' }, recordType: { internalId: '-2' }, itemList: [], memo: '  padded memo  ' },
+			},
+		]);
+	});
+
+	it('a statusDetail holding only afterSubmitFailed is a flag, not a warning', () => {
+		const page = readAsyncResultPage(result('async-add-list-after-submit-flags.xml'));
+		expect(page.records).toEqual([
+			{ index: 1, isSuccess: true, internalId: '2001', externalId: 'N8N-1', recordType: 'customer', errors: [], warnings: [], afterSubmitFailed: false },
+			{ index: 2, isSuccess: true, internalId: '2002', externalId: 'N8N-2', recordType: 'customer', errors: [], warnings: [], afterSubmitFailed: true },
+			{
+				index: 3,
+				isSuccess: true,
+				internalId: '2003',
+				externalId: 'N8N-3',
+				recordType: 'customer',
+				errors: [],
+				warnings: [{ code: 'WARNING', message: 'The field phone was truncated to 32 characters.', type: 'WARN' }],
+				afterSubmitFailed: false,
+			},
+		]);
+	});
+});
+
+describe('readAsyncResultPage: a page without its list (review D5)', () => {
+	it('refuses a search result without searchResult', () => {
+		expect(() => readAsyncResultPage(envelope('<asyncResult xsi:type="AsyncSearchResult"/>'))).toThrow(
+			"NetSuite's asyncResult has no searchResult element, so its records cannot be read (an empty searchResult would mean no records)",
+		);
+	});
+
+	it('refuses an add result carrying only a failed status', () => {
+		const xml =
+			'<asyncResult xsi:type="AsyncAddListResult"><status xmlns="urn:core_2025_2.platform.webservices.netsuite.com" isSuccess="false">' +
+			'<statusDetail type="ERROR"><code>UNEXPECTED_ERROR</code><message>x</message></statusDetail></status></asyncResult>';
+		expect(() => readAsyncResultPage(envelope(xml))).toThrow("NetSuite's asyncResult has no writeResponseList element");
+	});
+
+	it('refuses a get result without readResponseList', () => {
+		expect(() => readAsyncResultPage(envelope('<asyncResult xsi:type="AsyncGetListResult"></asyncResult>'))).toThrow(
+			"NetSuite's asyncResult has no readResponseList element",
+		);
+	});
+
+	it('reads a present, empty list as zero records', () => {
+		const page = readAsyncResultPage(envelope('<asyncResult xsi:type="AsyncGetListResult"><readResponseList>\n  </readResponseList></asyncResult>'));
+		expect(page).toMatchObject({ kind: 'read', isSuccess: true, records: [] });
 	});
 });

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
 	DEFAULT_MODEL_FILE,
 	DEFAULT_XSD_FOLDER,
@@ -8,7 +10,9 @@ import {
 import {
 	attributesOf,
 	builtinTypeOf,
+	complexTypeNames,
 	complexTypesNamed,
+	concreteSubtypesOf,
 	customFieldRefTypes,
 	elementOf,
 	elementsOf,
@@ -32,6 +36,36 @@ describe('generated schema model', () => {
 	it('is up to date: regenerating from test/fixtures/xsd/2025_2 gives the committed bytes', () => {
 		const committed = readFileSync(DEFAULT_MODEL_FILE, 'utf8');
 		expect(serializeSchemaModel(generateSchemaModel(DEFAULT_XSD_FOLDER))).toBe(committed);
+	});
+});
+
+describe('schema model generator', () => {
+	function generateFrom(schemaBody: string) {
+		const folder = mkdtempSync(join(tmpdir(), 'xsd-'));
+		try {
+			writeFileSync(
+				join(folder, 'a.xsd'),
+				'<schema xmlns="http://www.w3.org/2001/XMLSchema" xmlns:xsd="http://www.w3.org/2001/XMLSchema" ' +
+					'xmlns:listA="urn:a_2031_1.lists.webservices.netsuite.com" targetNamespace="urn:a_2031_1.lists.webservices.netsuite.com" ' +
+					`elementFormDefault="qualified">${schemaBody}</schema>`,
+			);
+			return generateSchemaModel(folder);
+		} finally {
+			rmSync(folder, { recursive: true });
+		}
+	}
+
+	it('stops on an XSD construct the model cannot express instead of dropping fields', () => {
+		expect(() =>
+			generateFrom('<complexType name="T"><choice><element name="a" type="xsd:string"/><element name="b" type="xsd:string"/></choice></complexType>'),
+		).toThrow('a.xsd complexType T: unsupported XSD construct <choice>');
+	});
+
+	it('reads another release into version-independent namespaces', () => {
+		const model = generateFrom('<complexType name="T"><sequence><element name="a" type="xsd:string" minOccurs="1" maxOccurs="unbounded"/></sequence></complexType>');
+		expect(model.version).toBe('2031_1');
+		expect(model.namespaces).toEqual({ listA: 'urn:a_{version}.lists.webservices.netsuite.com' });
+		expect(model.complexTypes).toEqual({ 'listA:T': { elements: [['a', 'xsd:string', 1, 'unbounded']] } });
 	});
 });
 
@@ -173,7 +207,29 @@ describe('schema model lookups', () => {
 		expect(searchKindOf('tranSales:TransactionSearchRow')).toBe('row');
 		expect(searchKindOf('listRel:Customer')).toBeUndefined();
 		expect(searchTypes('advanced')).toContain('tranSales:TransactionSearchAdvanced');
+		// SUBMIT.md §2.5: 90 record types with Search + SearchAdvanced, plus 6 search-only Search and 5 SearchAdvanced
+		// types; 92 record types with a SearchBasic plus 18 basic-only join types.
+		expect(searchTypes('search')).toHaveLength(96);
+		expect(searchTypes('advanced')).toHaveLength(95);
+		expect(searchTypes('basic')).toHaveLength(110);
+		expect(searchKindOf('platformCore:SearchRecordBasic')).toBeUndefined();
 		expect(attributesOf('listRel:CustomerSearchAdvanced').map((attribute) => attribute.name)).toEqual(['savedSearchId', 'savedSearchScriptId']);
 		expect(complexTypesNamed('CurrencyRate')).toEqual(['listAcct:CurrencyRate', 'platformCore:CurrencyRate']);
+	});
+
+	it('lists every complex type and the concrete subtypes an xsi:type may name', () => {
+		// grep -c '<complexType' over the 46 XSDs → 1501
+		expect(complexTypeNames()).toHaveLength(1501);
+		// core.xsd lines 185-265: RecordRef, CustomRecordRef, CustomTransactionRef, InitializeRef, InitializeAuxRef extend
+		// BaseRef; CustomizationRef extends RecordRef.
+		expect(concreteSubtypesOf('platformCore:BaseRef')).toEqual([
+			'platformCore:CustomRecordRef',
+			'platformCore:CustomTransactionRef',
+			'platformCore:CustomizationRef',
+			'platformCore:InitializeAuxRef',
+			'platformCore:InitializeRef',
+			'platformCore:RecordRef',
+		]);
+		expect(concreteSubtypesOf('platformCore:Record')).toHaveLength(194);
 	});
 });

@@ -268,3 +268,33 @@ describe('Fetch Results When Done', () => {
 		expect([json.status, json.isDone, json.resultsError]).toEqual(['failed', true, 'You have specified an invalid Job Id (INVALID_JOB_ID)']);
 	});
 });
+
+describe('Get Async Result: records read by the schema model', () => {
+	it('a RecordRef-typed …List field is an object, padding is kept, a Note keeps its own record and recordType fields', async () => {
+		const jobId = addJob({
+			results: {
+				kind: 'read',
+				operation: 'asyncGetList',
+				records: [
+					{
+						isSuccess: true,
+						recordType: 'SalesOrder',
+						internalId: '8803',
+						fields: { memo: '  padded memo  ', billAddressList: { internalId: '433', name: '123 Happy Lane' } },
+					},
+					{
+						isSuccess: true,
+						recordType: 'Note',
+						internalId: '9',
+						fields: { record: { internalId: '5', type: 'customer' }, recordType: { internalId: '-2' } },
+					},
+				],
+			},
+		});
+		const items = (await getResult(jobId)).items(NODE_NAME);
+		expect(items.map((item) => [item.recordType, item.record])).toEqual([
+			['SalesOrder', { recordType: 'SalesOrder', internalId: '8803', memo: '  padded memo  ', billAddressList: { internalId: '433', name: '123 Happy Lane' } }],
+			['Note', { internalId: '9', record: { internalId: '5', type: 'customer' }, recordType: { internalId: '-2' } }],
+		]);
+	});
+});

@@ -1,10 +1,10 @@
 import { UnexpectedResponseError } from './asyncStatus';
-import { recordJsonObject, recordToJson, searchRowToJson } from './recordJson';
+import { recordJsonObject, recordToJson, searchRowToJson } from './records/read';
 import { readStatus, type StatusMessage } from './writeStatus';
-import { ATTRIBUTE_PREFIX, attribute, child, childText, children, isElement, soapBody, xsiType, type XmlElement } from './xml';
+import { attribute, child, childText, children, soapBody, xsiType, type XmlElement } from './xml';
 
 export { readStatus, parseXsdBoolean, type StatusMessage, type StatusSummary } from './writeStatus';
-export { recordToJson, searchRowToJson, customFieldToJson, type RecordJson, type CustomFieldJson } from './recordJson';
+export { recordToJson, searchRowToJson, customFieldToJson, type RecordJson, type CustomFieldJson } from './records/read';
 
 export type AsyncResultKind = 'write' | 'read' | 'search';
 
@@ -91,36 +91,9 @@ const RESULT_KINDS: Readonly<Record<string, AsyncResultKind>> = {
 	AsyncSearchResult: 'search',
 };
 
-/** How deep a response list may sit under the element searched (Envelope/Body/xxxResponse/asyncResult/list). */
-const MAX_LIST_DEPTH = 6;
-
 function withoutUndefined<T extends object>(value: T): T {
 	for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) delete value[key];
 	return value;
-}
-
-/**
- * The element holding `itemName*`: the `listName` child when there is one (even empty), else the
- * first element, breadth-first, with `itemName` children (a single `writeResponse` in `addResponse`).
- */
-function findResponseContainer(root: XmlElement, listName: string, itemName: string): XmlElement | undefined {
-	let level: XmlElement[] = [root];
-	for (let depth = 0; depth <= MAX_LIST_DEPTH && level.length > 0; depth++) {
-		const next: XmlElement[] = [];
-		for (const element of level) {
-			if (element[listName] !== undefined) return child(element, listName);
-			if (element[itemName] !== undefined) return element;
-			for (const key of Object.keys(element)) {
-				if (key.startsWith(ATTRIBUTE_PREFIX)) continue;
-				const value = element[key];
-				if (Array.isArray(value)) {
-					for (const entry of value) if (isElement(entry)) next.push(entry);
-				} else if (isElement(value)) next.push(value);
-			}
-		}
-		level = next;
-	}
-	return undefined;
 }
 
 function missingStatus(elementName: string): StatusMessage {
@@ -137,10 +110,10 @@ export function readWriteResponse(writeResponse: XmlElement, index: number): Wri
 	return withoutUndefined({
 		index,
 		isSuccess: status.isSuccess,
-		internalId: attribute(baseRef, 'internalId'),
+		internalId: attribute(baseRef, 'internalId')?.trim(),
 		externalId: attribute(baseRef, 'externalId'),
-		recordType: attribute(baseRef, 'type'),
-		typeId: attribute(baseRef, 'typeId'),
+		recordType: attribute(baseRef, 'type')?.trim(),
+		typeId: attribute(baseRef, 'typeId')?.trim(),
 		errors: status.errors,
 		warnings: status.warnings,
 		afterSubmitFailed: status.afterSubmitFailed,
@@ -170,38 +143,31 @@ export function readReadResponse(readResponse: XmlElement, index: number): ReadR
 	});
 }
 
-/** One `…ResponseList` (or a bare `…Response`): the list-level status and each entry read by `readEntry`. */
+/** One `writeResponseList` / `readResponseList`: the list-level status and each entry read by `readEntry`. */
 function readResponseList<R>(
-	source: XmlElement,
-	listName: string,
+	list: XmlElement,
 	entryName: string,
 	readEntry: (entry: XmlElement, index: number) => R,
 	options: ResponseListOptions,
 ) {
-	const container = findResponseContainer(source, listName, entryName);
-	if (!container) throw new UnexpectedResponseError(`NetSuite answered without a ${listName} or ${entryName} element`);
 	const offset = options.indexOffset ?? 0;
-	const list = readStatus(child(container, 'status'));
+	const status = readStatus(child(list, 'status'));
 	return {
-		isSuccess: list.isSuccess,
-		errors: list.errors,
-		warnings: list.warnings,
-		records: children(container, entryName).map((entry, position) => readEntry(entry, offset + position + 1)),
+		isSuccess: status.isSuccess,
+		errors: status.errors,
+		warnings: status.warnings,
+		records: children(list, entryName).map((entry, position) => readEntry(entry, offset + position + 1)),
 	};
 }
 
-/**
- * Write responses from any response holding a `writeResponseList` (asyncResult, addListResponse,
- * deleteListResponse, …) or a bare `writeResponse` (addResponse): pass the parsed document or any
- * element above the list.
- */
-export function readWriteResponses(source: XmlElement, options: ResponseListOptions = {}): WriteResponseList {
-	return readResponseList(source, 'writeResponseList', 'writeResponse', readWriteResponse, options);
+/** A `writeResponseList` element (of an asyncResult, or of a synchronous addList/deleteList/… answer). */
+export function readWriteResponseList(list: XmlElement, options: ResponseListOptions = {}): WriteResponseList {
+	return readResponseList(list, 'writeResponse', readWriteResponse, options);
 }
 
-/** Read responses from any response holding a `readResponseList` (asyncResult, getListResponse) or `readResponse`. */
-export function readReadResponses(source: XmlElement, options: ResponseListOptions = {}): ReadResponseList {
-	return readResponseList(source, 'readResponseList', 'readResponse', readReadResponse, options);
+/** A `readResponseList` element (of an asyncResult, or of a synchronous getList answer). */
+export function readReadResponseList(list: XmlElement, options: ResponseListOptions = {}): ReadResponseList {
+	return readResponseList(list, 'readResponse', readReadResponse, options);
 }
 
 function readCount(parents: Array<XmlElement | undefined>, name: string): number | undefined {
@@ -251,18 +217,9 @@ function indexOffset(paging: Paging, recordsOnPage: number): number {
 }
 
 function findAsyncResult(document: XmlElement): XmlElement {
-	const body = soapBody(document);
-	if (body) {
-		for (const key of Object.keys(body)) {
-			if (key.startsWith(ATTRIBUTE_PREFIX)) continue;
-			const result = child(body[key], 'asyncResult');
-			if (result) return result;
-		}
-	}
-	// Also accept the getAsyncResultResponse element (or a document without an envelope).
-	const direct = child(document, 'asyncResult') ?? child(child(document, 'getAsyncResultResponse'), 'asyncResult');
-	if (direct) return direct;
-	throw new UnexpectedResponseError('NetSuite answered without a getAsyncResultResponse/asyncResult element');
+	const asyncResult = child(child(soapBody(document), 'getAsyncResultResponse'), 'asyncResult');
+	if (!asyncResult) throw new UnexpectedResponseError('NetSuite answered without a getAsyncResultResponse/asyncResult element');
+	return asyncResult;
 }
 
 function kindOf(asyncResult: XmlElement, resultType: string | undefined): AsyncResultKind {
@@ -280,6 +237,7 @@ function kindOf(asyncResult: XmlElement, resultType: string | undefined): AsyncR
 
 function readSearchPage(asyncResult: XmlElement, options: { pageSize?: number }): Omit<AsyncResultPage, 'kind' | 'resultType'> {
 	const searchResult = child(asyncResult, 'searchResult');
+	if (!searchResult) throw missingList('searchResult');
 	const status = readStatus(child(searchResult, 'status'));
 	const paging = readPaging([searchResult, asyncResult], options);
 	const recordList = child(searchResult, 'recordList');
@@ -300,6 +258,13 @@ function readSearchPage(asyncResult: XmlElement, options: { pageSize?: number })
 	return { ...paging, isSuccess: status.isSuccess, errors: status.errors, warnings: status.warnings, records };
 }
 
+function missingList(listName: string): UnexpectedResponseError {
+	// Reading no list as "no records" would report a job's results as lost-but-successful.
+	return new UnexpectedResponseError(
+		`NetSuite's asyncResult has no ${listName} element, so its records cannot be read (an empty ${listName} would mean no records)`,
+	);
+}
+
 function readListPage(
 	asyncResult: XmlElement,
 	kind: 'write' | 'read',
@@ -308,13 +273,11 @@ function readListPage(
 	const listName = kind === 'write' ? 'writeResponseList' : 'readResponseList';
 	const itemName = kind === 'write' ? 'writeResponse' : 'readResponse';
 	const list = child(asyncResult, listName);
+	if (!list) throw missingList(listName);
 	const paging = readPaging([asyncResult, list], options);
 	const offset = indexOffset(paging, children(list, itemName).length);
-	if (!list) {
-		return { ...paging, isSuccess: true, errors: [], warnings: [], records: [] };
-	}
 	const responses =
-		kind === 'write' ? readWriteResponses(asyncResult, { indexOffset: offset }) : readReadResponses(asyncResult, { indexOffset: offset });
+		kind === 'write' ? readWriteResponseList(list, { indexOffset: offset }) : readReadResponseList(list, { indexOffset: offset });
 	return { ...paging, ...responses };
 }
 

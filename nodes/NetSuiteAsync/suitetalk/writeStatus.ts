@@ -65,12 +65,15 @@ export function readStatus(statusElement: XmlValue | undefined): StatusSummary {
 	const declared = parseXsdBoolean(attribute(status, 'isSuccess') ?? attribute(status, 'isSuccess', true));
 	for (const detail of children(status, 'statusDetail')) {
 		const type = (attribute(detail, 'type') ?? '').trim();
-		const message: StatusMessage = {
-			code: childText(detail, 'code')?.trim() ?? '',
-			message: childText(detail, 'message')?.trim() ?? '',
-		};
+		const code = childText(detail, 'code')?.trim() ?? '';
+		const messageText = childText(detail, 'message')?.trim() ?? '';
+		const afterSubmitFailedText = childTextIgnoringCase(detail, 'aftersubmitfailed');
+		if (parseXsdBoolean(afterSubmitFailedText) === true) afterSubmitFailed = true;
+		// Real answers put `<statusDetail><afterSubmitFailed>false</afterSubmitFailed></statusDetail>` on
+		// every saved record: a flag, not a message, so it is neither a warning nor an error.
+		if (!type && !code && !messageText && afterSubmitFailedText !== undefined) continue;
+		const message: StatusMessage = { code, message: messageText };
 		if (type) message.type = type;
-		if (parseXsdBoolean(childTextIgnoringCase(detail, 'aftersubmitfailed')) === true) afterSubmitFailed = true;
 		const upperType = type.toUpperCase();
 		if (upperType === 'ERROR') errors.push(message);
 		else if (isWarningType(upperType)) warnings.push(message);

@@ -4,22 +4,17 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
  * A parsed element: child elements keyed by local name (prefixes are dropped, since NetSuite uses
  * every prefix style), attributes under `@_` with their prefixes kept (`@_xsi:type` must not
  * collide with a RecordRef's own `@_type`), text under `#text` when the element also has
- * attributes or children.
+ * attributes or children. Text is kept exactly as sent (CDATA joined with the text around it);
+ * the whitespace that indents child elements is dropped while parsing, and `text()` of an element
+ * with children is undefined whatever remains. Repeated
+ * siblings are an array, a single one is not: whether a field is a list is the schema's call
+ * (records/read.ts), never the parser's.
  */
 export type XmlElement = { [key: string]: XmlValue };
 export type XmlValue = string | XmlElement | XmlValue[];
 
 export const ATTRIBUTE_PREFIX = '@_';
 export const TEXT_KEY = '#text';
-
-/** Elements that repeat in SuiteTalk responses: always arrays, so one record and many read alike. */
-const REPEATED_ELEMENTS = new Set([
-	'writeResponse',
-	'readResponse',
-	'statusDetail',
-	'record',
-	'searchRow',
-]);
 
 const BODY_EXCERPT_LENGTH = 200;
 
@@ -41,11 +36,26 @@ export class XmlParseError extends Error {
 	}
 }
 
-function localName(qualifiedName: string): string {
+export function localName(qualifiedName: string): string {
 	return qualifiedName.slice(qualifiedName.indexOf(':') + 1);
 }
 
 const XML_PREDEFINED_ENTITIES = { amp: '&', apos: "'", gt: '>', lt: '<', quot: '"' };
+
+/*
+ * Whitespace between child elements is indentation, not data: it is dropped while parsing (a
+ * pretty-printed page's tree is a third larger with it). The parser reports it as text of a
+ * non-leaf element. The one non-leaf text that is data, the text after a CDATA section of a leaf
+ * (`<memo><![CDATA[x]]>  </memo>`), is reported right after that CDATA section, for the same
+ * element, so it is kept. Parsing is synchronous: the state is reset per document.
+ */
+let previousTextElement: string | undefined;
+
+function dropIndentation(tagName: string, value: string, _path: unknown, _hasAttributes: boolean, isLeafNode: boolean): string | undefined {
+	const previous = previousTextElement;
+	previousTextElement = tagName;
+	return !isLeafNode && previous !== tagName && value.trim() === '' ? '' : undefined;
+}
 
 const parser = new XMLParser({
 	ignoreAttributes: false,
@@ -55,7 +65,10 @@ const parser = new XMLParser({
 	// Values stay the strings NetSuite sent: an id like 007 or a zip code must not become a number.
 	parseTagValue: false,
 	parseAttributeValue: false,
-	trimValues: true,
+	// Record values are the strings NetSuite sent, padding included; readers trim protocol values
+	// (ids, codes, statuses, numbers) themselves.
+	trimValues: false,
+	tagValueProcessor: dropIndentation,
 	// Only XML's five predefined and numeric references (&#xd; &#233;, which serializers emit for CR and
 	// line breaks) are decoded, in one pass; a DOCTYPE is refused before parsing. Passing the names
 	// as an object also skips fast-xml-parser's HTML table (&nbsp; is not XML), at a third of the cost.
@@ -66,7 +79,6 @@ const parser = new XMLParser({
 	jPath: false,
 	ignoreDeclaration: true,
 	ignorePiTags: true,
-	isArray: (name) => REPEATED_ELEMENTS.has(localName(name)),
 	maxNestedTags: 100,
 });
 
@@ -85,6 +97,7 @@ export function parseXml(body: string): XmlElement {
 	let parsed: XmlElement | undefined;
 	let failure: unknown;
 	try {
+		previousTextElement = undefined;
 		parsed = parser.parse(body) as XmlElement;
 	} catch (error) {
 		failure = error;
@@ -114,28 +127,40 @@ export function children(parent: XmlValue | undefined, name: string): XmlElement
 	return list.map((entry) => (typeof entry === 'string' ? { [TEXT_KEY]: entry } : entry)).filter(isElement);
 }
 
+/** True when the element has a child element (attributes and text are not children). */
+export function hasChildElements(element: XmlElement): boolean {
+	for (const key in element) if (key !== TEXT_KEY && !key.startsWith(ATTRIBUTE_PREFIX)) return true;
+	return false;
+}
+
+/** An element's text as sent; undefined for an element with child elements (its `#text` is indentation). */
 export function text(element: XmlValue | undefined): string | undefined {
 	if (typeof element === 'string') return element;
-	if (!isElement(element)) return undefined;
+	if (!isElement(element) || hasChildElements(element)) return undefined;
 	const value = element[TEXT_KEY];
-	if (typeof value === 'string') return value;
-	const hasChildren = Object.keys(element).some((key) => !key.startsWith(ATTRIBUTE_PREFIX));
-	return hasChildren ? undefined : '';
+	return typeof value === 'string' ? value : '';
 }
 
 export function childText(parent: XmlValue | undefined, name: string): string | undefined {
 	return text(child(parent, name));
 }
 
-/** An attribute by local name, ignoring namespace declarations and any prefix. */
+/**
+ * An attribute by local name: unprefixed (`internalId`) by default, prefixed (`xsi:type`, whatever
+ * the prefix) with `prefixed`. Namespace declarations are never attributes. Runs once per element
+ * of a 2,000-record page, so it reads keys in place instead of building an entries array.
+ */
 export function attribute(element: XmlValue | undefined, name: string, prefixed = false): string | undefined {
 	if (!isElement(element)) return undefined;
-	for (const [key, value] of Object.entries(element)) {
-		if (!key.startsWith(ATTRIBUTE_PREFIX) || typeof value !== 'string') continue;
-		const qualified = key.slice(ATTRIBUTE_PREFIX.length);
-		if (qualified.startsWith('xmlns')) continue;
-		const hasPrefix = qualified.includes(':');
-		if (hasPrefix === prefixed && localName(qualified) === name) return value;
+	if (!prefixed) {
+		const value = element[ATTRIBUTE_PREFIX + name];
+		return typeof value === 'string' ? value : undefined;
+	}
+	const suffix = `:${name}`;
+	for (const key in element) {
+		if (!key.startsWith(ATTRIBUTE_PREFIX) || !key.endsWith(suffix) || key.startsWith(`${ATTRIBUTE_PREFIX}xmlns:`)) continue;
+		const value = element[key];
+		if (typeof value === 'string') return value;
 	}
 	return undefined;
 }

@@ -14,7 +14,7 @@
  * - `recordTypes`: every complex type whose base chain reaches `platformCore:Record` (195) → its
  *   `platformCoreTyp:RecordType` value (`listRel:Customer` → `customer`), or null for the five
  *   without one (subrecords `Address`, `InventoryDetail`, `LandedCost`; `TimeEntry`; abstract `CustomFieldType`).
- * - `searchTypes`: complex type → `search` (`<Type>Search`: basic + joins), `advanced`
+ * - `searchTypes`: every concrete complex type an asyncSearch `searchRecord` or a result row may be → `search` (`<Type>Search`: basic + joins), `advanced`
  *   (`<Type>SearchAdvanced`: criteria + columns, savedSearchId), `basic` (`platformCommon:<Type>SearchBasic`),
  *   `row` (`<Type>SearchRow`), `rowBasic` (`platformCommon:<Type>SearchRowBasic`).
  * - `elements`: global element → its type (`platformMsgs:asyncAddList` → `platformMsgs:AsyncAddListRequest`).
@@ -242,6 +242,26 @@ export function attributesOf(type: QualifiedName): readonly AttributeDeclaration
 	}
 	attributesCache.set(type, attributes);
 	return attributes;
+}
+
+/** Every complex type of the model, in name order. */
+export function complexTypeNames(): QualifiedName[] {
+	return Object.keys(model.complexTypes);
+}
+
+const concreteSubtypesCache = new Map<QualifiedName, readonly QualifiedName[]>();
+
+/**
+ * The non-abstract types an `xsi:type` may name where `type` is declared, `type` itself excluded
+ * (`platformCore:BaseRef` → `CustomRecordRef`, `RecordRef`, …), in name order.
+ */
+export function concreteSubtypesOf(type: QualifiedName): readonly QualifiedName[] {
+	let found = concreteSubtypesCache.get(type);
+	if (!found) {
+		found = complexTypeNames().filter((name) => name !== type && !isAbstract(name) && isSubtypeOf(name, type));
+		concreteSubtypesCache.set(type, found);
+	}
+	return found;
 }
 
 /** A reference to another record (`RecordRef`, `CustomRecordRef`, `CustomizationRef`, …): any `BaseRef` subtype. */

@@ -1,5 +1,5 @@
-import { customFieldToJson, recordJsonObject, recordToJson, searchRowToJson } from '../../nodes/NetSuiteAsync/suitetalk/recordJson';
-import { child, parseXml } from '../../nodes/NetSuiteAsync/suitetalk/xml';
+import { customFieldToJson, recordJsonObject, recordToJson, searchRowToJson } from '../../nodes/NetSuiteAsync/suitetalk/records/read';
+import { child, childText, parseXml, text, type XmlElement } from '../../nodes/NetSuiteAsync/suitetalk/xml';
 
 const NS =
 	'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:platformCore="urn:core_2025_2.platform.webservices.netsuite.com" ' +
@@ -159,5 +159,57 @@ describe('character references', () => {
 			element('<record><listRel:memo>line 1&#xd;&#10;line 2 &#233; &amp;#233;</listRel:memo><listRel:ref internalId="1" label="a&#10;b"/></record>'),
 		);
 		expect(fields).toEqual({ memo: 'line 1\r\nline 2 é &#233;', ref: { internalId: '1', label: 'a\nb' } });
+	});
+});
+
+describe('parser: text as sent', () => {
+	it('keeps padding, whitespace-only values and text around CDATA, and ignores indentation between elements', () => {
+		const document = parseXml(
+			'<r>\n  <memo>  padded memo  </memo>\n  <blank>   </blank>\n  <mixed>pre <![CDATA[mid & <b>]]> post</mixed>\n' +
+				'  <padded>  <![CDATA[mid]]>  </padded>\n  <after><![CDATA[mid]]>  </after>\n  <nested>\n    <leaf>x</leaf>\n  </nested>\n</r>',
+		);
+		const root = document.r as XmlElement;
+		// Indentation between child elements is not kept at all.
+		expect(root).not.toHaveProperty('#text');
+		expect(root.nested).toEqual({ leaf: 'x' });
+		expect(childText(root, 'after')).toBe('mid  ');
+		expect(childText(root, 'memo')).toBe('  padded memo  ');
+		expect(childText(root, 'blank')).toBe('   ');
+		expect(childText(root, 'mixed')).toBe('pre mid & <b> post');
+		expect(childText(root, 'padded')).toBe('  mid  ');
+		expect(text(child(root, 'nested'))).toBeUndefined();
+		expect(childText(child(root, 'nested'), 'leaf')).toBe('x');
+	});
+
+	it('makes no element an array by its name: a single record is an element, repeated siblings an array', () => {
+		const document = parseXml('<r><one><record internalId="1"/></one><two><record internalId="1"/><record internalId="2"/></two></r>') as Record<string, any>;
+		expect(document.r.one.record).toEqual({ '@_internalId': '1' });
+		expect(document.r.two.record).toHaveLength(2);
+	});
+});
+
+describe('recordToJson by the schema model', () => {
+	it('reads billAddressList of a SalesOrder as a RecordRef and itemList as a sublist', () => {
+		const record = recordToJson(
+			element(
+				'<record xsi:type="tranSales:SalesOrder" internalId="1" xmlns:tranSales="urn:sales_2025_2.transactions.webservices.netsuite.com">' +
+					'<tranSales:billAddressList internalId="433"><platformCore:name>123 Happy Lane</platformCore:name></tranSales:billAddressList>' +
+					'<tranSales:itemList><tranSales:item><tranSales:line>1</tranSales:line></tranSales:item></tranSales:itemList>' +
+					'<tranSales:salesTeamList/></record>',
+			),
+		);
+		expect(recordJsonObject(record)).toEqual({
+			recordType: 'SalesOrder',
+			internalId: '1',
+			billAddressList: { internalId: '433', name: '123 Happy Lane' },
+			itemList: [{ line: '1' }],
+			salesTeamList: [],
+		});
+	});
+
+	it('never lets the xsi:type overwrite a Note\'s recordType field, even when the field is absent', () => {
+		const note = recordToJson(element('<record xsi:type="generalComm:Note" internalId="9"><title>t</title></record>'));
+		expect(note.recordType).toBe('Note');
+		expect(recordJsonObject(note)).toEqual({ internalId: '9', title: 't' });
 	});
 });
