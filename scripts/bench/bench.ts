@@ -4,7 +4,8 @@
  *   2. per-request CPU overhead              (overhead.ts)
  *   3. fan-out through n8n's engine           (fan-out.ts)
  *   4. a 10,000-row result, time and memory  (results-memory.ts, in a child process)
- *   5. Submit Async Job: building a chunk    (submit-build.ts) and 10,000 upserts (submit-engine.ts)
+ *   5. memory per MB of a result page        (page-heap.ts, a child process per size)
+ *   6. Submit Async Job: building a chunk    (submit-build.ts) and 10,000 upserts (submit-engine.ts)
  * Prints one table per part, writes them to scripts/bench/last-results.md, and exits non-zero when
  * a correctness check inside fails (a lost item, a wrong count, a policy copy that drifted).
  */
@@ -15,10 +16,12 @@ import { cpus, loadavg } from 'os';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
 
+import { RESULT_PAGE_LIMIT_BYTES } from '../../nodes/NetSuiteAsync/actions/readJobResults';
 import { runFanOutBench } from './fan-out';
 import { runOverheadInChild } from './overhead-child';
 import { RemoteSimulator } from './remote-simulator';
 import { runPollingBench } from './polling-policy';
+import { runPageHeapBench } from './page-heap';
 import { runResultsMemoryBench } from './results-memory';
 import { runSubmitBuildBench } from './submit-build';
 import { runSubmitEngineBench } from './submit-engine';
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
 	// CPU-bound and noise-sensitive: in a clean child process, before anything else runs.
 	const overhead = await timed('overhead', () => runOverheadInChild(report));
 	const polling = await timed('polling', () => runPollingBench(report));
+	const pageHeap = await timed('page heap', () => runPageHeapBench(report));
 	const simulator = await RemoteSimulator.start();
 	let fanOut: Awaited<ReturnType<typeof runFanOutBench>> | undefined;
 	let results: Awaited<ReturnType<typeof runResultsMemoryBench>> | undefined;
@@ -85,11 +89,16 @@ async function main(): Promise<void> {
 			['3. wall time at concurrency 10 (over the limit) vs ideal', c10 ? `${fixed(c10.nodeMs / 1000, 2)} s = ${ratio(c10.nodeMs / idealMs, 2)}` : 'not run', 'reported'],
 			['4. 10,000-row result: time to emit, peak RSS', child ? `${fixed(child.nodeMs / 1000, 2)} s, ${megabytes(child.maxRssKb * 1024)}` : 'not run', 'reported'],
 			[
-				'5. build a 200-customer chunk within 2× of a string template',
+				'R5. memory per MB of result page → default Max Page Size',
+				pageHeap.heapPerMb === undefined ? 'not run' : `${fixed(pageHeap.heapPerMb, 1)} MB per MB; ${RESULT_PAGE_LIMIT_BYTES / (1024 * 1024)} MB page ≈ ${fixed((pageHeap.heapPerMb * RESULT_PAGE_LIMIT_BYTES) / 1024 ** 3, 2)} GB`,
+				'reported',
+			],
+			[
+				'6. build a 200-customer chunk within 2× of a string template',
 				submitBuild ? `${fixed(submitBuild.writerPerSecond, 0)} vs ${fixed(submitBuild.templatePerSecond, 0)} records/s = ${ratio(submitBuild.templatePerSecond / submitBuild.writerPerSecond, 0)}, ${megabytes(submitBuild.heapBytes)} heap per chunk` : 'not run',
 				submitBuild && submitBuild.templatePerSecond / submitBuild.writerPerSecond <= 2 ? 'met' : 'NOT MET',
 			],
-			['5. 10,000 customers upserted through the engine, 50 jobs, 0 lost', submitEngine ? `${fixed(submitEngine.wallMs / 1000, 1)} s, ${submitEngine.lost} lost` : 'not run', submitEngine?.lost === 0 ? 'met' : 'NOT MET'],
+			['6. 10,000 customers upserted through the engine, 50 jobs, 0 lost', submitEngine ? `${fixed(submitEngine.wallMs / 1000, 1)} s, ${submitEngine.lost} lost` : 'not run', submitEngine?.lost === 0 ? 'met' : 'NOT MET'],
 			['npm run bench under 3 minutes', `${fixed(runtimeS, 0)} s (${timings.join(', ')})`, runtimeS < RUNTIME_BUDGET_S ? 'met' : 'NOT MET'],
 			['correctness checks inside the benchmark', report.failures.length ? `${report.failures.length} failed` : 'all passed', report.failures.length ? 'FAILED' : 'passed'],
 		],

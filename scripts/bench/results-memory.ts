@@ -17,7 +17,7 @@ const JOB_ID = 'BENCH_SEARCH_10K';
 const WARMUP_JOB_ID = 'BENCH_SEARCH_WARMUP';
 
 /** A customer search row the way NetSuite returns one: a handful of body fields and RecordRefs. */
-function customer(index: number): SearchRecord {
+export function customer(index: number): SearchRecord {
 	return {
 		recordType: 'Customer',
 		internalId: String(10_000 + index),

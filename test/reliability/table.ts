@@ -9,6 +9,7 @@ const AREA_TITLES: Record<Area, string> = {
 	transport: 'Transport',
 	xml: 'XML hostility',
 	fault: 'NetSuite faults (PROTOCOL §6)',
+	budget: 'getAsyncResult call budget (PROTOCOL §5)',
 	clock: 'Clock',
 	input: 'Input',
 	scale: 'Many items',

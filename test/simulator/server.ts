@@ -276,7 +276,7 @@ class SuiteTalkSimulator implements Simulator {
 		const operation = parsed?.operation ?? operationFromSoapAction(request.headers.soapaction) ?? 'unknown';
 		this.log({ operation, jobId: parsed?.jobId, body: read.body, headers: { ...request.headers } });
 
-		const injection = this.findInjection(operation, parsed?.jobId);
+		const injection = this.findInjection(operation, parsed?.jobId, parsed?.pageIndex);
 		if (injection && PRE_PASSPORT_KINDS.has(injection.kind)) {
 			this.consume(injection);
 			// A reset or a hang can strike after NetSuite ran the call: a good passport means it counted.
@@ -440,12 +440,13 @@ class SuiteTalkSimulator implements Simulator {
 		return this.sendXml(response, 200, truncate(whole));
 	}
 
-	private findInjection(operation: string, jobId: string | undefined): Injection | undefined {
+	private findInjection(operation: string, jobId: string | undefined, pageIndex: string | undefined): Injection | undefined {
 		return this.injections.find(
 			(injection) =>
 				injection.remaining > 0 &&
 				(injection.match.operation === undefined || injection.match.operation === operation) &&
-				(injection.match.jobId === undefined || injection.match.jobId === jobId),
+				(injection.match.jobId === undefined || injection.match.jobId === jobId) &&
+				(injection.match.pageIndex === undefined || injection.match.pageIndex === pageIndex?.trim()),
 		);
 	}
 

@@ -115,6 +115,8 @@ export type PrefixStyle = 'platformCore' | 'numbered' | 'defaultNamespace' | 'em
 export interface FaultMatch {
 	operation?: string;
 	jobId?: string;
+	/** getAsyncResult's pageIndex as sent, e.g. '2'. */
+	pageIndex?: string;
 }
 
 /**

@@ -16,12 +16,18 @@ export class UnexpectedResponseError extends Error {
 	}
 }
 
-function readDecimal(value: string | undefined, field: string): number {
+/**
+ * A missing or empty progress field reads as 0: PROTOCOL asks to tolerate both readings of shapes
+ * nobody has verified, and refusing it would make a finished job's status unreadable. A value
+ * that is there but not a number is refused: that is not a shape, it is garbage.
+ */
+function readProgress(value: string | undefined, field: string): number {
 	const trimmed = value?.trim() ?? '';
+	if (trimmed === '') return 0;
 	const number = Number(trimmed);
-	if (trimmed === '' || !Number.isFinite(number)) {
+	if (!Number.isFinite(number)) {
 		throw new UnexpectedResponseError(
-			`NetSuite's asyncStatusResult has ${value === undefined ? 'no' : `a non-numeric (${JSON.stringify(value.slice(0, 40))})`} ${field}`,
+			`NetSuite's asyncStatusResult has a non-numeric (${JSON.stringify((value ?? '').slice(0, 40))}) ${field}`,
 		);
 	}
 	return number;
@@ -60,8 +66,8 @@ export function readAsyncStatus(document: XmlElement): AsyncStatus {
 	return {
 		jobId,
 		status,
-		percentCompleted: readDecimal(singleText(result, 'percentCompleted'), 'percentCompleted'),
-		estRemainingDuration: readDecimal(singleText(result, 'estRemainingDuration'), 'estRemainingDuration'),
+		percentCompleted: readProgress(singleText(result, 'percentCompleted'), 'percentCompleted'),
+		estRemainingDuration: readProgress(singleText(result, 'estRemainingDuration'), 'estRemainingDuration'),
 		isDone: isTerminalStatus(status),
 	};
 }

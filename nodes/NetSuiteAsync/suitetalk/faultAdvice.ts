@@ -1,5 +1,5 @@
 import { describeClockSkew, PASSPORT_TIMESTAMP_TOLERANCE_MINUTES } from './clockSkew';
-import { INVALID_JOB_CODES, INVALID_LOGIN_CODES, type SuiteTalkFault } from './faults';
+import { capServerText, INVALID_JOB_CODES, INVALID_LOGIN_CODES, type SuiteTalkFault } from './faults';
 
 export interface Advice {
 	message: string;
@@ -17,16 +17,22 @@ function withReference(description: string, fault: SuiteTalkFault): string {
 }
 
 /** What happened and what to do, per fault: the person reads this at night, not the WSDL. */
-export function faultAdvice(fault: SuiteTalkFault, jobId?: string): Advice {
+export function faultAdvice(received: SuiteTalkFault, jobId?: string): Advice {
+	// The fault may not have come through readFault (tests, other callers): cap here too.
+	const fault = { ...received, message: capServerText(received.message), code: capServerText(received.code) };
 	const job = jobId === undefined ? 'the job' : `job "${jobId}"`;
 	const nsMessage = `NetSuite: ${fault.message} (${fault.code})`;
 	if (INVALID_LOGIN_CODES.includes(fault.code)) {
 		const skew = describeClockSkew(fault.clockSkewMs);
 		if (skew) {
+			const corrected =
+				fault.clockCorrectedMs === undefined
+					? ''
+					: ` The node retried once with the passport timestamp corrected by ${Math.round(fault.clockCorrectedMs / 1000)} s and NetSuite still refused it, so check the credential's secrets too.`;
 			return {
-				message: `NetSuite refused the token passport: Invalid login attempt. This machine's clock is ${skew.amount} ${skew.direction} NetSuite's (clock skew; NetSuite allows ±${PASSPORT_TIMESTAMP_TOLERANCE_MINUTES} minutes).`,
+				message: `NetSuite refused the token passport: Invalid login attempt. This machine's clock is ${skew.amount} ${skew.direction} NetSuite's (clock skew: off by ${skew.seconds} s; NetSuite allows ±${PASSPORT_TIMESTAMP_TOLERANCE_MINUTES} minutes).`,
 				description: withReference(
-					`The Date header of NetSuite's answer and this machine's clock are ${skew.amount} apart. Every token passport carries a timestamp that NetSuite refuses when it is more than ${PASSPORT_TIMESTAMP_TOLERANCE_MINUTES} minutes off (the Login Audit Trail shows InvalidTimestamp). Set this machine's clock right and keep it synchronised (NTP); for n8n in Docker, fix the host's clock. ${LOGIN_AUDIT_TRAIL_HINT}`,
+					`The Date header of NetSuite's answer and this machine's clock are ${skew.seconds} s apart. Every token passport carries a timestamp that NetSuite refuses when it is more than ${PASSPORT_TIMESTAMP_TOLERANCE_MINUTES} minutes off (the Login Audit Trail shows InvalidTimestamp).${corrected} Set this machine's clock right and keep it synchronised (NTP); for n8n in Docker, fix the host's clock. ${LOGIN_AUDIT_TRAIL_HINT}`,
 					fault,
 				),
 			};

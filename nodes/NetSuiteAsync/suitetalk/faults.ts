@@ -24,6 +24,13 @@ const RETRYABLE_ELEMENTS = new Set(['exceededConcurrentRequestLimitFault']);
 export const INVALID_LOGIN_CODES: readonly string[] = ['INVALID_LOGIN_ATTEMPT', 'INVALID_LOGIN_CREDENTIALS', 'INVALID_LOGIN'];
 export const INVALID_JOB_CODES: readonly string[] = ['INVALID_JOB_ID', 'INVALID_JOBID'];
 
+/** Server text shown to the person is capped: a status answer alone may be 1 MB. */
+export const FAULT_MESSAGE_LIMIT = 1000;
+
+export function capServerText(value: string): string {
+	return value.length > FAULT_MESSAGE_LIMIT ? `${value.slice(0, FAULT_MESSAGE_LIMIT)}… (${value.length} characters)` : value;
+}
+
 export function isRetryableFault(code: string, faultElement?: string): boolean {
 	return RETRYABLE_CODES.has(code) || (faultElement !== undefined && RETRYABLE_ELEMENTS.has(faultElement));
 }
@@ -51,10 +58,10 @@ export function readFault(document: XmlElement, httpStatus: number): SuiteTalkFa
 			break;
 		}
 	}
-	const code = detailCode ?? faultCode?.replace(/^.*:/, '') ?? 'UNKNOWN_FAULT';
+	const code = capServerText(detailCode ?? faultCode?.replace(/^.*:/, '') ?? 'UNKNOWN_FAULT');
 	return {
 		code,
-		message: detailMessage ?? (faultString || 'NetSuite returned a SOAP fault without a message'),
+		message: capServerText(detailMessage ?? (faultString || 'NetSuite returned a SOAP fault without a message')),
 		faultElement,
 		faultCode,
 		nsId: readNsId(document),

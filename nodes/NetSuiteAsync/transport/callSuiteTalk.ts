@@ -3,6 +3,7 @@ import { sleep, type IDataObject, type IExecuteFunctions, type IN8nHttpFullRespo
 import { classifyResponse } from '../suitetalk/classifyResponse';
 import { clockSkewMs, isClockSkewed } from '../suitetalk/clockSkew';
 import { InvalidCredentialError } from '../suitetalk/credentialData';
+import { INVALID_LOGIN_CODES } from '../suitetalk/faults';
 import { NotASoapEnvelopeError, type SoapRequest } from '../suitetalk/envelope';
 import type { UnsignedSoapRequest } from '../suitetalk/signRequest';
 import type { XmlElement } from '../suitetalk/xml';
@@ -167,16 +168,20 @@ async function attempt(ctx: IExecuteFunctions, unsigned: UnsignedSoapRequest, se
 		// The answer's Date header against this machine's clock: a passport timestamp off by more
 		// than 5 minutes is refused with nothing but "Invalid login attempt".
 		const skew = clockSkewMs(response.headers, Date.now());
+		const appliedOffsetMs = unsigned.suiteTalkRequest.clockOffsetMs;
 		const fault = {
 			...outcome.fault,
 			clockSkewMs: skew,
-			...(unsigned.suiteTalkRequest.clockOffsetMs ? { clockCorrectedMs: unsigned.suiteTalkRequest.clockOffsetMs } : {}),
+			...(appliedOffsetMs ? { clockCorrectedMs: appliedOffsetMs } : {}),
 		};
-		const error = new SuiteTalkFaultError(fault, 0);
+		// Worth a corrected retry only when the passport was refused and the timestamp it carried
+		// was still off by more than NetSuite tolerates.
+		const refusedTimestamp =
+			INVALID_LOGIN_CODES.includes(fault.code) && skew !== undefined && isClockSkewed(skew - (appliedOffsetMs ?? 0));
 		return {
 			kind: fault.retryable ? 'retryable' : 'final',
-			delivery: error.delivery,
-			skewedByMs: error.delivery === 'notProcessed' && isClockSkewed(skew) ? skew : undefined,
+			delivery: new SuiteTalkFaultError(fault, 0).delivery,
+			skewedByMs: refusedTimestamp ? skew : undefined,
 			error: (retries) => new SuiteTalkFaultError(fault, retries),
 		};
 	}
