@@ -135,6 +135,10 @@ function actualValues(entry: StoreEntry, criterion: ElementNode): Value[] {
 			return [{ text: entry.externalId }];
 		case 'type':
 			if (entry.info.group === 'transaction' || entry.info.group === 'item') return [{ text: `_${entry.info.type}` }];
+			break;
+		case 'mainLine':
+			// The store holds transactions without line rows: every stored transaction is its main line.
+			return [{ text: 'true' }];
 	}
 	const field = entry.fields.find((candidate) => candidate.name === criterion.name);
 	if (!field) return [];
