@@ -1,3 +1,4 @@
+import { DEMO_FAILING_EXTERNAL_ID, seedDemoJobs } from './demo-jobs';
 import { startSimulator, type Simulator } from './server';
 import { exampleEnvelope, send, submitEnvelope, type SubmitEnvelopeOptions } from './submit-envelopes';
 import { asyncStatusOf, at, body, faultOf, getResult, textOf, type Parsed, type SoapReply } from './test-client';
@@ -513,5 +514,28 @@ describe('the store accessors', () => {
 		expect(() => simulator.records.seed('customers', [{}])).toThrow('The simulator knows no record type "customers"');
 		simulator.records.clear();
 		expect(simulator.records.count('customer')).toBe(0);
+	});
+});
+
+describe('the demo store', () => {
+	it('holds the demo customers and fails the scripted external id', async () => {
+		seedDemoJobs(simulator);
+		expect(simulator.records.count('customer')).toBe(12);
+		expect(simulator.records.get('customer', { externalId: 'DEMO-CUST-001' })?.fields).toEqual({
+			entityId: 'Demo Customer 1',
+			companyName: 'Smith & Sons <Demo>',
+			email: 'ap1001@example.com',
+			subsidiary: { internalId: '1' },
+		});
+		const results = await writes(
+			await submit(
+				'asyncUpsertList',
+				customer(DEMO_FAILING_EXTERNAL_ID) + customer('DEMO-CUST-002', '<listRel:companyName>Renamed</listRel:companyName><listRel:subsidiary internalId="3"/>'),
+			),
+		);
+		expect(results.map(({ isSuccess, code, message }) => [isSuccess, code, message])).toEqual([
+			['false', 'USER_ERROR', 'Please enter value(s) for: Email'],
+			['false', 'INVALID_KEY_OR_REF', 'Invalid subsidiary reference key 3.'],
+		]);
 	});
 });
