@@ -196,7 +196,7 @@ export interface RecordStoreView {
 	count(type: string): number;
 	/** Every record of the type, by internalId ascending. */
 	all(type: string): StoredRecord[];
-	/** Adds (or replaces, same internalId) records; returns them with their ids. Fields are checked against the XSD. */
+	/** Adds (or replaces, same internalId) records; returns them with their ids. Field names are checked against the XSD. */
 	seed(type: string, records: RecordSeed[]): StoredRecord[];
 	/** Empties the store (the internalId sequence continues). */
 	clear(): void;
