@@ -144,6 +144,8 @@ describe("SUBMIT.md's example envelopes against the record store", () => {
 		const [existing] = simulator.records.seed('customer', [{ externalId: 'N8N-CUST-001', fields: { companyName: 'Old', email: 'x@example.com' } }]);
 		const results = await writes(await send(simulator, 'asyncUpsertList', exampleEnvelope(simulator, '3-asyncUpsertList.xml')));
 		const brand = simulator.records.get('customRecord', { externalId: 'BRAND-7' });
+		const brandRef = at(await resultOf(await send(simulator, 'asyncUpsertList', exampleEnvelope(simulator, '3-asyncUpsertList.xml'))), 'writeResponseList', 'writeResponse', 2, 'baseRef');
+		expect(brandRef).toMatchObject({ '@_xsi:type': 'platformCore:CustomRecordRef', '@_scriptId': 'customrecord_brand', '@_internalId': brand?.internalId });
 		expect(results).toEqual([
 			{ isSuccess: 'true', internalId: existing.internalId, externalId: 'N8N-CUST-001', type: 'customer' },
 			{
@@ -154,7 +156,7 @@ describe("SUBMIT.md's example envelopes against the record store", () => {
 				code: 'INVALID_KEY_OR_REF',
 				message: 'Invalid subsidiary reference key SUB-UK.',
 			},
-			{ isSuccess: 'true', internalId: brand?.internalId, externalId: 'BRAND-7', type: 'customRecord' },
+			{ isSuccess: 'true', internalId: brand?.internalId, externalId: 'BRAND-7' },
 		]);
 		expect(simulator.records.get('customer', { externalId: 'N8N-CUST-001' })?.fields).toEqual({
 			companyName: 'Example Co',
@@ -167,17 +169,27 @@ describe("SUBMIT.md's example envelopes against the record store", () => {
 
 	it('(4) asyncDeleteList removes what exists and reports what does not, echoing each reference', async () => {
 		simulator.records.seed('customer', [{ internalId: '983', fields: { companyName: 'Gone' } }]);
-		simulator.records.seed('customRecord', [{ internalId: '102', fields: { name: 'x' } }, { externalId: 'BRAND-7', fields: { name: 'Brand 7' } }]);
+		const brandType = { xsiType: 'CustomizationRef', type: 'customRecordType', scriptId: 'customrecord_brand' };
+		simulator.records.seed('customRecord', [
+			{ internalId: '102', fields: { name: 'x', recType: { internalId: '139' } } },
+			{ externalId: 'BRAND-7', fields: { name: 'Brand 7', recType: brandType } },
+			{ internalId: '103', fields: { name: 'other type', recType: { internalId: '140' } } },
+		]);
 		const results = await writes(await send(simulator, 'asyncDeleteList', exampleEnvelope(simulator, '4-asyncDeleteList.xml')));
 		const missing = { detailType: 'ERROR', code: 'RCRD_DSNT_EXIST', message: 'That record does not exist.' };
 		expect(results).toEqual([
 			{ isSuccess: 'true', internalId: '983', type: 'customer' },
 			{ isSuccess: 'false', externalId: 'SO-2025-0001', type: 'salesOrder', ...missing },
-			{ isSuccess: 'true', internalId: '102', type: 'customRecord' },
-			{ isSuccess: 'true', internalId: expect.stringMatching(/^\d+$/), externalId: 'BRAND-7', type: 'customRecord' },
+			{ isSuccess: 'true', internalId: '102' },
+			{ isSuccess: 'true', internalId: expect.stringMatching(/^\d+$/), externalId: 'BRAND-7' },
 		]);
 		expect(simulator.records.count('customer')).toBe(0);
-		expect(simulator.records.count('customRecord')).toBe(0);
+		expect(simulator.records.all('customRecord').map((record) => record.internalId)).toEqual(['103']);
+		// A custom record of another type is not found through typeId 139.
+		const wrongType = await writes(
+			await submit('asyncDeleteList', '<platformMsgs:baseRef xsi:type="platformCore:CustomRecordRef" typeId="139" internalId="103"/>'),
+		);
+		expect(wrongType).toEqual([{ isSuccess: 'false', internalId: '103', ...missing }]);
 	});
 
 	it('(5) asyncGetList reads stored records back in XSD order, and RCRD_DSNT_EXIST for the rest', async () => {

@@ -42,6 +42,11 @@ export interface WriteRecord {
 	externalId?: string;
 	/** The baseRef's `type` attribute, e.g. `customer`. */
 	type?: string;
+	/**
+	 * A custom record's baseRef is a CustomRecordRef naming its custom record type (`typeId` = the type's
+	 * internal id, `scriptId` = its script id) instead of a RecordRef with `type`.
+	 */
+	customRecordType?: { typeId?: string; scriptId?: string };
 	details?: StatusDetail[];
 }
 
