@@ -2,6 +2,7 @@ import { DEMO_FAILING_EXTERNAL_ID, seedDemoJobs } from './demo-jobs';
 import { startSimulator, type Simulator } from './server';
 import { exampleEnvelope, send, submitEnvelope, type SubmitEnvelopeOptions } from './submit-envelopes';
 import { asyncStatusOf, at, body, faultOf, getResult, textOf, type Parsed, type SoapReply } from './test-client';
+import { validateEnvelopes } from '../xsd/validate';
 import type { SubmitOperation } from './types';
 
 let simulator: Simulator;
@@ -515,6 +516,20 @@ describe('search paging and advanced columns', () => {
 	});
 });
 
+describe('search preferences', () => {
+	it('returnSearchColumns=false gives records despite columns; bodyFieldsOnly=false keeps sublists', async () => {
+		simulator.records.seed('customer', [{ fields: { companyName: 'A', addressbookList: { addressbook: [{ label: 'Main' }] } } }]);
+		const advanced =
+			'<platformMsgs:searchRecord xsi:type="listRel:CustomerSearchAdvanced"><listRel:columns><listRel:basic><platformCommon:companyName/></listRel:basic></listRel:columns></platformMsgs:searchRecord>';
+		const records = at(await resultOf(await submit('asyncSearch', advanced, { searchPreferences: { returnSearchColumns: 'false' } })), 'searchResult', 'recordList', 'record') as Parsed[];
+		expect(records.map((record) => record.companyName)).toEqual(['A']);
+		expect(records[0].addressbookList).toBeUndefined();
+		const basic = '<platformMsgs:searchRecord xsi:type="listRel:CustomerSearch"/>';
+		const full = at(await resultOf(await submit('asyncSearch', basic, { searchPreferences: { bodyFieldsOnly: 'false' } })), 'searchResult', 'recordList', 'record', 0);
+		expect(at(full, 'addressbookList', 'addressbook', 'label')).toBe('Main');
+	});
+});
+
 describe('the store accessors', () => {
 	it('seed assigns ids, get finds by either id (external ids case-insensitively), seed refuses unknown fields', () => {
 		const [one] = simulator.records.seed('Customer', [{ externalId: 'Ext-A', fields: { companyName: 'A' } }]);
@@ -549,5 +564,42 @@ describe('the demo store', () => {
 			['false', 'USER_ERROR', 'Please enter value(s) for: Email'],
 			['false', 'INVALID_KEY_OR_REF', 'Invalid subsidiary reference key 3.'],
 		]);
+	});
+});
+
+describe('the answers are NetSuite-shaped', () => {
+	it('every submit answer and getAsyncResult page computed from the store validates against the 2025_2 XSDs', async () => {
+		simulator.records.seed('customer', [{ internalId: '87', fields: { companyName: 'A', email: 'a@x.com', subsidiary: { internalId: '1' } } }]);
+		simulator.records.seed('salesOrder', [
+			{ internalId: '5123', fields: { entity: { internalId: '87' }, tranId: 'SO1', lastModifiedDate: '2025-11-05T00:00:00Z', itemList: { item: [{ quantity: '2' }] } } },
+		]);
+		const submissions: Array<[SubmitOperation, string]> = [
+			['asyncAddList', exampleEnvelope(simulator, '1-asyncAddList.xml')],
+			['asyncUpdateList', exampleEnvelope(simulator, '2-asyncUpdateList.xml')],
+			['asyncUpsertList', exampleEnvelope(simulator, '3-asyncUpsertList.xml')],
+			['asyncGetList', exampleEnvelope(simulator, '5-asyncGetList.xml')],
+			['asyncInitializeList', exampleEnvelope(simulator, '6-asyncInitializeList.xml')],
+			['asyncSearch', exampleEnvelope(simulator, '7-asyncSearch.xml')],
+			['asyncSearch', exampleEnvelope(simulator, '7b-asyncSearch-basic.xml')],
+			[
+				'asyncSearch',
+				submitEnvelope(
+					simulator,
+					'asyncSearch',
+					'<platformMsgs:searchRecord xsi:type="listRel:CustomerSearchAdvanced"><listRel:columns><listRel:basic>' +
+						'<platformCommon:companyName/><platformCommon:email/><platformCommon:internalId/></listRel:basic></listRel:columns></platformMsgs:searchRecord>',
+				),
+			],
+			['asyncDeleteList', exampleEnvelope(simulator, '4-asyncDeleteList.xml')],
+		];
+		const answers: string[] = [];
+		for (const [operation, envelope] of submissions) {
+			const reply = await send(simulator, operation, envelope);
+			answers.push(reply.text, (await getResult(simulator, await jobOf(reply), 1)).text);
+		}
+		expect(answers.some((answer) => answer.includes('searchRowList'))).toBe(true);
+		expect(answers.some((answer) => answer.includes('CustomRecordRef'))).toBe(true);
+		const results = await validateEnvelopes(answers);
+		expect(results.filter((result) => !result.valid)).toEqual([]);
 	});
 });
