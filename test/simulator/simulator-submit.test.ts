@@ -486,6 +486,10 @@ describe('scripted per-record failures', () => {
 			message: 'An afterSubmit script failed',
 			afterSubmitFailed: 'true',
 		});
+		const [withoutScripts] = await writes(
+			await submit('asyncUpsertList', customer('AS-1'), { preferences: { runServerSuiteScriptAndTriggerWorkflows: 'false' } }),
+		);
+		expect(withoutScripts).toEqual({ isSuccess: 'true', internalId: stored?.internalId, externalId: 'AS-1', type: 'customer' });
 	});
 });
 

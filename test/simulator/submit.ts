@@ -208,7 +208,10 @@ export class SubmitService {
 				: { internalId, externalId, type: info.type };
 		const failed = (detail: StatusDetail, ids = echo): WriteRecord => ({ isSuccess: false, ...ids, details: [detail] });
 
-		const rule = this.scripted(context, info, { internalId, externalId });
+		// With server scripts switched off by the request there is no afterSubmit script to fail [O:section_4170181850].
+		const scriptsOff = context.preferences.runServerSuiteScriptAndTriggerWorkflows?.trim() === 'false';
+		const matched = this.scripted(context, info, { internalId, externalId });
+		const rule = matched?.afterSubmitFailed && scriptsOff ? undefined : matched;
 		if (rule && !rule.afterSubmitFailed && (rule.type ?? 'ERROR') === 'ERROR') return failed(error(rule.code, rule.message));
 
 		let existing: StoreEntry | undefined;
