@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 
-import { qname, SCHEMA_VERSION, splitQName, type QName } from '../xsd/schema-index';
+import { NETSUITE_URN_VERSION, qname, SCHEMA_VERSION, splitQName, type QName } from '../xsd/schema-index';
 import { el, nsKeyOf, textEl, type XmlNode } from './xml-writer';
 
 /**
@@ -23,7 +23,6 @@ export interface ElementNode {
 }
 
 const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
-const NETSUITE_URN_VERSION = /_(\d{4}_\d)(\.(?:platform|lists|transactions|setup|activities|general|documents)\.webservices\.netsuite\.com)$/;
 
 const parser = new XMLParser({
 	preserveOrder: true,
@@ -41,7 +40,7 @@ const parser = new XMLParser({
 type Ordered = Array<Record<string, unknown>>;
 
 export function normaliseNamespace(uri: string): string {
-	return uri.replace(NETSUITE_URN_VERSION, `_${SCHEMA_VERSION}$2`);
+	return uri.replace(NETSUITE_URN_VERSION, `$1${SCHEMA_VERSION}$3`);
 }
 
 const normalisedCache = new Map<string, string>();

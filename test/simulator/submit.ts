@@ -1,7 +1,7 @@
 import { schemaIndex, splitQName } from '../xsd/schema-index';
 import { validateEnvelope } from '../xsd/validate';
 import { childNamed, childrenNamed, parseElementTree, textsOf, toXmlNode, type ElementNode } from './element-tree';
-import { axisFault, type SoapFault } from './faults';
+import { axisFault, userFault, type SoapFault } from './faults';
 import { DEFAULT_SUBMIT_SCRIPT } from './jobs';
 import { assignLineKeys, mergeRecord } from './record-merge';
 import { fieldType, readRecord, RecordStore, type StoreEntry } from './record-store';
@@ -78,10 +78,6 @@ interface RecordContext {
 
 const error = (code: string, message: string): StatusDetail => ({ type: 'ERROR', code, message });
 const notFound = (): StatusDetail => error('RCRD_DSNT_EXIST', 'That record does not exist.');
-
-function userFault(element: string, code: string, message: string): SoapFault {
-	return { httpStatus: 500, faultcode: 'soapenv:Server.userException', faultstring: message, detail: { element, code, message } };
-}
 
 function isTrue(value: string | undefined): boolean {
 	return value?.trim() === 'true' || value?.trim() === '1';
