@@ -195,9 +195,14 @@ export class SubmitService {
 	private write(item: ElementNode, context: RecordContext): WriteRecord {
 		const { operation } = context;
 		if (operation === 'asyncDeleteList') return this.delete(item, context);
-		const info = recordTypeByKey(item.xsiType) as RecordTypeInfo;
 		const internalId = item.attributes.internalId;
 		const externalId = item.attributes.externalId;
+		const info = recordTypeByKey(item.xsiType);
+		// Only reachable with validateXsd off: the schema lets no other type through.
+		if (!info) {
+			const named = item.xsiType ? splitQName(item.xsiType).local : 'none';
+			return { isSuccess: false, internalId, externalId, details: [error('INVALID_RCRD_TYPE', `Invalid record type: ${named}.`)] };
+		}
 		const echo: Pick<WriteRecord, 'internalId' | 'externalId' | 'type' | 'customRecordType'> =
 			info.type === 'customRecord'
 				? { internalId, externalId, customRecordType: customRecordTypeOf(item.children) }
