@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 
-import { qname, SCHEMA_VERSION, splitQName, type QName } from '../xsd/schema-index';
+import { NETSUITE_URN_VERSION, qname, SCHEMA_VERSION, splitQName, type QName } from '../xsd/schema-index';
 import { el, nsKeyOf, textEl, type XmlNode } from './xml-writer';
 
 /**
@@ -23,7 +23,6 @@ export interface ElementNode {
 }
 
 const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
-const NETSUITE_URN_VERSION = /_(\d{4}_\d)(\.(?:platform|lists|transactions|setup|activities|general|documents)\.webservices\.netsuite\.com)$/;
 
 const parser = new XMLParser({
 	preserveOrder: true,
@@ -41,22 +40,35 @@ const parser = new XMLParser({
 type Ordered = Array<Record<string, unknown>>;
 
 export function normaliseNamespace(uri: string): string {
-	return uri.replace(NETSUITE_URN_VERSION, `_${SCHEMA_VERSION}$2`);
+	return uri.replace(NETSUITE_URN_VERSION, `$1${SCHEMA_VERSION}$3`);
+}
+
+const normalisedCache = new Map<string, string>();
+
+function normalised(uri: string): string {
+	let result = normalisedCache.get(uri);
+	if (result === undefined) {
+		result = normaliseNamespace(uri);
+		normalisedCache.set(uri, result);
+	}
+	return result;
 }
 
 function build(entry: Record<string, unknown>, scope: Map<string, string>): ElementNode | undefined {
 	const tag = Object.keys(entry).find((key) => key !== ':@' && key !== '#text');
 	if (!tag) return undefined;
 	const rawAttributes = (entry[':@'] ?? {}) as Record<string, string>;
-	const inner = new Map(scope);
+	// Copied only where an element declares a prefix: most elements inherit their parent's scope as is.
+	let inner = scope;
 	for (const [name, value] of Object.entries(rawAttributes)) {
-		if (name === 'xmlns') inner.set('', value);
-		else if (name.startsWith('xmlns:')) inner.set(name.slice(6), value);
+		if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue;
+		if (inner === scope) inner = new Map(scope);
+		inner.set(name === 'xmlns' ? '' : name.slice(6), value);
 	}
 	const resolve = (qualified: string): QName => {
 		const colon = qualified.indexOf(':');
 		const namespace = inner.get(colon === -1 ? '' : qualified.slice(0, colon)) ?? '';
-		return qname(normaliseNamespace(namespace), qualified.slice(colon + 1));
+		return qname(normalised(namespace), qualified.slice(colon + 1));
 	};
 	const node: ElementNode = { ...splitQNameAsNode(resolve(tag)), attributes: {}, children: [], text: '' };
 	for (const [name, value] of Object.entries(rawAttributes)) {

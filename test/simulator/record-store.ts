@@ -21,6 +21,8 @@ const FIRST_INTERNAL_ID = 100;
 
 export class RecordStore implements RecordStoreView {
 	private readonly byType = new Map<string, Map<string, StoreEntry>>();
+	/** External IDs are unique per group and case-insensitive: `group\u0000lower-case id` → entry. */
+	private readonly byExternalId = new Map<string, StoreEntry>();
 	private nextId = FIRST_INTERNAL_ID;
 
 	get(type: string, key: RecordKey): StoredRecord | undefined {
@@ -47,6 +49,7 @@ export class RecordStore implements RecordStoreView {
 
 	clear(): void {
 		this.byType.clear();
+		this.byExternalId.clear();
 	}
 
 	/** Entries of a type by internalId ascending (numeric ids first, in number order). */
@@ -67,19 +70,15 @@ export class RecordStore implements RecordStoreView {
 		if (!table) return undefined;
 		if (key.internalId !== undefined) return table.get(key.internalId);
 		if (key.externalId === undefined) return undefined;
-		const wanted = key.externalId.toLowerCase();
-		return [...table.values()].find((entry) => entry.externalId?.toLowerCase() === wanted);
+		const info = recordTypeInfo(type) as RecordTypeInfo;
+		const entry = this.byExternalId.get(externalIdKey(info.group, key.externalId));
+		return entry?.info.type === info.type ? entry : undefined;
 	}
 
 	/** Another record of the same external-ID group already uses this external ID. */
 	externalIdTaken(info: RecordTypeInfo, externalId: string, exceptInternalId?: string): boolean {
-		const wanted = externalId.toLowerCase();
-		return [...this.byType.values()].some((table) =>
-			[...table.values()].some(
-				(entry) =>
-					entry.info.group === info.group && entry.internalId !== exceptInternalId && entry.externalId?.toLowerCase() === wanted,
-			),
-		);
+		const entry = this.byExternalId.get(externalIdKey(info.group, externalId));
+		return entry !== undefined && entry.internalId !== exceptInternalId;
 	}
 
 	holdsType(type: string): boolean {
@@ -96,7 +95,10 @@ export class RecordStore implements RecordStoreView {
 			table = new Map();
 			this.byType.set(entry.info.type, table);
 		}
+		const replaced = table.get(entry.internalId);
+		if (replaced) this.unindex(replaced);
 		table.set(entry.internalId, entry);
+		if (entry.externalId !== undefined) this.byExternalId.set(externalIdKey(entry.info.group, entry.externalId), entry);
 		const numeric = Number(entry.internalId);
 		if (Number.isInteger(numeric) && numeric >= this.nextId) this.nextId = numeric + 1;
 		return entry;
@@ -104,12 +106,23 @@ export class RecordStore implements RecordStoreView {
 
 	remove(entry: StoreEntry): void {
 		this.byType.get(entry.info.type)?.delete(entry.internalId);
+		this.unindex(entry);
+	}
+
+	private unindex(entry: StoreEntry): void {
+		if (entry.externalId === undefined) return;
+		const key = externalIdKey(entry.info.group, entry.externalId);
+		if (this.byExternalId.get(key) === entry) this.byExternalId.delete(key);
 	}
 
 	private table(type: string): Map<string, StoreEntry> | undefined {
 		const info = recordTypeInfo(type);
 		return info ? this.byType.get(info.type) : undefined;
 	}
+}
+
+function externalIdKey(group: string, externalId: string): string {
+	return `${group}\u0000${externalId.toLowerCase()}`;
 }
 
 function requireType(type: string): RecordTypeInfo {

@@ -84,23 +84,28 @@ function statusNode(isSuccess: boolean, details: StatusDetail[] = []): XmlNode {
 }
 
 function writeResponse(record: WriteRecord): XmlNode {
-	const hasRef = record.internalId !== undefined || record.externalId !== undefined || record.type !== undefined;
+	const custom = record.customRecordType;
+	const hasRef = record.internalId !== undefined || record.externalId !== undefined || record.type !== undefined || custom !== undefined;
+	const baseRef = custom
+		? el('messages', 'baseRef', {
+				attrs: [
+					['internalId', record.internalId],
+					['externalId', record.externalId],
+					['typeId', custom.typeId],
+					['scriptId', custom.scriptId],
+				],
+				xsiType: { ns: 'core', name: 'CustomRecordRef' },
+			})
+		: el('messages', 'baseRef', {
+				attrs: [
+					['internalId', record.internalId],
+					['externalId', record.externalId],
+					['type', record.type],
+				],
+				xsiType: { ns: 'core', name: 'RecordRef' },
+			});
 	return el('messages', 'writeResponse', {
-		children: [
-			statusNode(record.isSuccess, record.details),
-			...(hasRef
-				? [
-						el('messages', 'baseRef', {
-							attrs: [
-								['internalId', record.internalId],
-								['externalId', record.externalId],
-								['type', record.type],
-							],
-							xsiType: { ns: 'core', name: 'RecordRef' },
-						}),
-					]
-				: []),
-		],
+		children: [statusNode(record.isSuccess, record.details), ...(hasRef ? [baseRef] : [])],
 	});
 }
 

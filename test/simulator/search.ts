@@ -1,4 +1,4 @@
-import { splitQName } from '../xsd/schema-index';
+import { qname, schemaIndex, splitQName } from '../xsd/schema-index';
 import { childNamed, childrenNamed, type ElementNode } from './element-tree';
 import { fieldType, isSublist, readRecord, type RecordStore, type StoreEntry } from './record-store';
 import { recordTypeInfo } from './record-types';
@@ -20,6 +20,8 @@ export interface SearchOutcome {
 }
 
 type Value = { text?: string; ref?: Record<string, string> };
+
+const COMMON_NS = 'urn:common_2025_2.platform.webservices.netsuite.com';
 
 const lower = (value: string | undefined) => (value ?? '').trim().toLowerCase();
 
@@ -135,6 +137,10 @@ function actualValues(entry: StoreEntry, criterion: ElementNode): Value[] {
 			return [{ text: entry.externalId }];
 		case 'type':
 			if (entry.info.group === 'transaction' || entry.info.group === 'item') return [{ text: `_${entry.info.type}` }];
+			break;
+		case 'mainLine':
+			// The store holds transactions without line rows: every stored transaction is its main line.
+			return [{ text: 'true' }];
 	}
 	const field = entry.fields.find((candidate) => candidate.name === criterion.name);
 	if (!field) return [];
@@ -191,18 +197,19 @@ export function runSearch(store: RecordStore, searchRecord: ElementNode | undefi
 	const pageSize = preferences.pageSize === undefined ? DEFAULT_PAGE_SIZE : Number(preferences.pageSize);
 	const rows = columns.length > 0 && lower(preferences.returnSearchColumns) !== 'false';
 	if (rows) {
+		// Row columns in the XSD order of <Type>SearchRowBasic, ids included, so the row is schema-valid.
+		const order = new Map(schemaIndex().sequence(qname(COMMON_NS, `${base}SearchRowBasic`)).map((element, position) => [element.name, position]));
+		const ordered = [...columns].sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9));
 		const records = found.map((entry) => {
 			const fields: Record<string, FieldValue> = {};
-			for (const column of columns) {
-				const value = column === 'internalId' || column === 'externalId' ? undefined : columnValue(entry, column);
+			for (const column of ordered) {
+				let value: FieldValue | undefined;
+				if (column === 'internalId') value = { internalId: entry.internalId };
+				else if (column === 'externalId') value = entry.externalId === undefined ? undefined : { externalId: entry.externalId };
+				else value = columnValue(entry, column);
 				if (value !== undefined) fields[column] = value;
 			}
-			return {
-				recordType: base,
-				internalId: columns.includes('internalId') ? entry.internalId : undefined,
-				externalId: columns.includes('externalId') ? entry.externalId : undefined,
-				fields,
-			};
+			return { recordType: base, fields };
 		});
 		return { records, pageSize, rows };
 	}

@@ -354,10 +354,11 @@ class SuiteTalkSimulator implements Simulator {
 		const outcome = await this.submits.submit(operation, rawBody, context.version);
 		if ('fault' in outcome) return this.sendFault(response, context, outcome.fault);
 		const jobId = this.ids.jobId(this.netSuiteNow());
-		const job = this.jobStore.add(jobId, { ...outcome.job, apiVersion: context.version }, Date.now());
+		this.jobStore.add(jobId, { ...outcome.job, apiVersion: context.version }, Date.now());
 		this.submits.recordJob(jobId, outcome.submitted);
 		this.submittedJobIds.push(jobId);
-		const body = asyncStatusResponse(`${operation}Response`, jobId, job.current(Date.now()));
+		// A submission is always answered `pending` (SUBMIT.md §1.3); the script starts with the first status check.
+		const body = asyncStatusResponse(`${operation}Response`, jobId, { status: 'pending', percentCompleted: 0, estRemainingDuration: 0 });
 		return this.sendXml(response, 200, envelope(context, body));
 	}
 

@@ -1,7 +1,7 @@
 import { schemaIndex, splitQName } from '../xsd/schema-index';
 import { validateEnvelope } from '../xsd/validate';
 import { childNamed, childrenNamed, parseElementTree, textsOf, toXmlNode, type ElementNode } from './element-tree';
-import { axisFault, type SoapFault } from './faults';
+import { axisFault, userFault, type SoapFault } from './faults';
 import { DEFAULT_SUBMIT_SCRIPT } from './jobs';
 import { assignLineKeys, mergeRecord } from './record-merge';
 import { fieldType, readRecord, RecordStore, type StoreEntry } from './record-store';
@@ -79,12 +79,20 @@ interface RecordContext {
 const error = (code: string, message: string): StatusDetail => ({ type: 'ERROR', code, message });
 const notFound = (): StatusDetail => error('RCRD_DSNT_EXIST', 'That record does not exist.');
 
-function userFault(element: string, code: string, message: string): SoapFault {
-	return { httpStatus: 500, faultcode: 'soapenv:Server.userException', faultstring: message, detail: { element, code, message } };
-}
-
 function isTrue(value: string | undefined): boolean {
 	return value?.trim() === 'true' || value?.trim() === '1';
+}
+
+/** A custom record's type as its `recType` field names it (internal id or script id). */
+function customRecordTypeOf(fields: ElementNode[]): { typeId?: string; scriptId?: string } {
+	const recType = fields.find((field) => field.name === 'recType');
+	return { typeId: recType?.attributes.internalId, scriptId: recType?.attributes.scriptId };
+}
+
+/** The baseRef of a write result: a CustomRecordRef for custom records [O:section_N3768988], else a RecordRef. */
+function idsOf(entry: StoreEntry): Pick<WriteRecord, 'internalId' | 'externalId' | 'type' | 'customRecordType'> {
+	const ids = { internalId: entry.internalId, externalId: entry.externalId };
+	return entry.info.type === 'customRecord' ? { ...ids, customRecordType: customRecordTypeOf(entry.fields) } : { ...ids, type: entry.info.type };
 }
 
 export class SubmitService {
@@ -187,13 +195,24 @@ export class SubmitService {
 	private write(item: ElementNode, context: RecordContext): WriteRecord {
 		const { operation } = context;
 		if (operation === 'asyncDeleteList') return this.delete(item, context);
-		const info = recordTypeByKey(item.xsiType) as RecordTypeInfo;
 		const internalId = item.attributes.internalId;
 		const externalId = item.attributes.externalId;
-		const echo = { internalId, externalId, type: info.type };
+		const info = recordTypeByKey(item.xsiType);
+		// Only reachable with validateXsd off: the schema lets no other type through.
+		if (!info) {
+			const named = item.xsiType ? splitQName(item.xsiType).local : 'none';
+			return { isSuccess: false, internalId, externalId, details: [error('INVALID_RCRD_TYPE', `Invalid record type: ${named}.`)] };
+		}
+		const echo: Pick<WriteRecord, 'internalId' | 'externalId' | 'type' | 'customRecordType'> =
+			info.type === 'customRecord'
+				? { internalId, externalId, customRecordType: customRecordTypeOf(item.children) }
+				: { internalId, externalId, type: info.type };
 		const failed = (detail: StatusDetail, ids = echo): WriteRecord => ({ isSuccess: false, ...ids, details: [detail] });
 
-		const rule = this.scripted(context, info, { internalId, externalId });
+		// With server scripts switched off by the request there is no afterSubmit script to fail [O:section_4170181850].
+		const scriptsOff = context.preferences.runServerSuiteScriptAndTriggerWorkflows?.trim() === 'false';
+		const matched = this.scripted(context, info, { internalId, externalId });
+		const rule = matched?.afterSubmitFailed && scriptsOff ? undefined : matched;
 		if (rule && !rule.afterSubmitFailed && (rule.type ?? 'ERROR') === 'ERROR') return failed(error(rule.code, rule.message));
 
 		let existing: StoreEntry | undefined;
@@ -249,7 +268,7 @@ export class SubmitService {
 			externalId: newExternalId,
 			fields,
 		});
-		const ids = { internalId: saved.internalId, externalId: saved.externalId, type: info.type };
+		const ids = idsOf(saved);
 		if (rule?.afterSubmitFailed) {
 			return { isSuccess: false, ...ids, details: [{ type: 'ERROR', code: rule.code, message: rule.message, afterSubmitFailed: true }] };
 		}
@@ -257,23 +276,32 @@ export class SubmitService {
 	}
 
 	/** The stored record a baseRef names; CustomRecordRef is looked up among custom records. */
-	private byReference(ref: ElementNode): { info?: RecordTypeInfo; entry?: StoreEntry } {
+	private byReference(ref: ElementNode): { info?: RecordTypeInfo; entry?: StoreEntry; customRecordType?: WriteRecord['customRecordType'] } {
 		const isCustom = ref.xsiType !== undefined && splitQName(ref.xsiType).local !== 'RecordRef';
 		const info = recordTypeInfo(isCustom ? 'customRecord' : (ref.attributes.type ?? ''));
-		const entry = info ? this.records.find(info.type, { internalId: ref.attributes.internalId, externalId: ref.attributes.externalId }) : undefined;
-		return { info, entry };
+		let entry = info ? this.records.find(info.type, { internalId: ref.attributes.internalId, externalId: ref.attributes.externalId }) : undefined;
+		if (!isCustom) return { info, entry };
+		const { typeId, scriptId } = ref.attributes;
+		const stored = entry ? customRecordTypeOf(entry.fields) : undefined;
+		// A custom record is found only within the custom record type the reference names.
+		if (stored && ((typeId !== undefined && stored.typeId !== typeId) || (scriptId !== undefined && stored.scriptId?.toLowerCase() !== scriptId.toLowerCase()))) {
+			entry = undefined;
+		}
+		return { info, entry, customRecordType: { typeId, scriptId } };
 	}
 
 	private delete(ref: ElementNode, context: RecordContext): WriteRecord {
-		const { info, entry } = this.byReference(ref);
-		const echo = { internalId: ref.attributes.internalId, externalId: ref.attributes.externalId, type: ref.attributes.type ?? info?.type };
+		const { info, entry, customRecordType } = this.byReference(ref);
+		const echo = customRecordType
+			? { internalId: ref.attributes.internalId, externalId: ref.attributes.externalId, customRecordType }
+			: { internalId: ref.attributes.internalId, externalId: ref.attributes.externalId, type: ref.attributes.type ?? info?.type };
 		const rule = this.scripted(context, info, echo);
 		if (rule && (rule.type ?? 'ERROR') === 'ERROR' && !rule.afterSubmitFailed) {
 			return { isSuccess: false, ...echo, details: [error(rule.code, rule.message)] };
 		}
 		if (!entry) return { isSuccess: false, ...echo, details: [notFound()] };
 		this.records.remove(entry);
-		return { isSuccess: true, internalId: entry.internalId, externalId: entry.externalId, type: entry.info.type };
+		return { isSuccess: true, ...idsOf(entry) };
 	}
 
 	private get(ref: ElementNode, context: RecordContext): ReadRecord {

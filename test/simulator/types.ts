@@ -42,6 +42,11 @@ export interface WriteRecord {
 	externalId?: string;
 	/** The baseRef's `type` attribute, e.g. `customer`. */
 	type?: string;
+	/**
+	 * A custom record's baseRef is a CustomRecordRef naming its custom record type (`typeId` = the type's
+	 * internal id, `scriptId` = its script id) instead of a RecordRef with `type`.
+	 */
+	customRecordType?: { typeId?: string; scriptId?: string };
 	details?: StatusDetail[];
 }
 
@@ -200,7 +205,7 @@ export interface RecordStoreView {
 	count(type: string): number;
 	/** Every record of the type, by internalId ascending. */
 	all(type: string): StoredRecord[];
-	/** Adds (or replaces, same internalId) records; returns them with their ids. Fields are checked against the XSD. */
+	/** Adds (or replaces, same internalId) records; returns them with their ids. Field names are checked against the XSD. */
 	seed(type: string, records: RecordSeed[]): StoredRecord[];
 	/** Empties the store (the internalId sequence continues). */
 	clear(): void;

@@ -71,7 +71,11 @@ interface SchemaFile {
 	components: Component[];
 }
 
-const TOKEN = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+/** One XML tag (groups: closing slash, name, attributes, self-closing slash), or a comment, CDATA or PI. */
+export const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+/** The version in a NetSuite URN (`urn:core_2024_2.platform…`): groups prefix, version, suffix. */
+export const NETSUITE_URN_VERSION =
+	/(urn:(?:types\.)?[a-z]+_)(\d{4}_\d)(\.(?:platform|lists|transactions|setup|activities|general|documents)\.webservices\.netsuite\.com)/g;
 const ATTRIBUTE = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 export function attributesOf(source: string): Map<string, string> {

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-import { attributesOf, qname, SCHEMA_VERSION, schemaIndex, type QName } from './schema-index';
+import { attributesOf, NETSUITE_URN_VERSION, qname, SCHEMA_VERSION, schemaIndex, TOKEN, type QName } from './schema-index';
 
 /**
  * Validates SOAP envelopes against NetSuite's 2025_2 XSDs (test/fixtures/xsd/2025_2) with libxml2's
@@ -34,10 +34,6 @@ export interface XsdResult {
 
 const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 const SOAP_ENVELOPE_XSD = join(__dirname, 'soap-envelope.xsd');
-/** NetSuite's namespaces carry the endpoint version; the 2025_2 schemas validate other versions' documents. */
-const NETSUITE_URN_VERSION =
-	/(urn:(?:types\.)?[a-z]+_)(\d{4}_\d)(\.(?:platform|lists|transactions|setup|activities|general|documents)\.webservices\.netsuite\.com)/g;
-const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
 const XMLLINT_TIMEOUT_MS = 60_000;
 const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 
@@ -144,6 +140,7 @@ export interface ValidateOptions {
 
 export async function validateEnvelopes(xmls: string[], options: ValidateOptions = {}): Promise<XsdResult[]> {
 	if (xmls.length === 0) return [];
+	// NetSuite's namespaces carry the endpoint version; the 2025_2 schemas validate other versions' documents.
 	const documents = xmls.map((xml) => xml.replace(NETSUITE_URN_VERSION, `$1${SCHEMA_VERSION}$3`));
 	const seeds = new Set<QName>();
 	const names = new Set<string>();
