@@ -12,13 +12,12 @@ import {
 	sublistItemOf,
 	textTypeOf,
 	builtinTypeOf,
+	concreteSubtypesOf,
 	type AttributeDeclaration,
 	type ElementDeclaration,
 	type QualifiedName,
 	type RecordTypeInfo,
 } from '../schema/model';
-// The loader has no list of all types, which finding the subtypes an `xsi:type` may name needs.
-import modelData from '../schema/model-2025_2.json';
 
 /**
  * What the writer needs from the schema model beyond its loader: a type's attributes and elements
@@ -56,7 +55,6 @@ function lowerFirst(name: string): string {
 
 export class SchemaView {
 	private readonly types = new Map<QualifiedName, TypeInfo>();
-	private readonly subtypes = new Map<QualifiedName, QualifiedName[]>();
 	private recordIndex?: Map<string, RecordTypeInfo>;
 	private searchIndex?: Map<string, SearchTypes>;
 
@@ -105,14 +103,9 @@ export class SchemaView {
 		return info;
 	}
 
-	/** Concrete types derived (directly or not) from `typeName`, in the model's order. */
-	concreteSubtypes(typeName: QualifiedName): QualifiedName[] {
-		let found = this.subtypes.get(typeName);
-		if (!found) {
-			found = Object.keys(modelData.complexTypes).filter((name) => name !== typeName && !isAbstract(name) && isSubtypeOf(name, typeName));
-			this.subtypes.set(typeName, found);
-		}
-		return found;
+	/** Concrete types an `xsi:type` may name where `typeName` is declared. */
+	concreteSubtypes(typeName: QualifiedName): readonly QualifiedName[] {
+		return concreteSubtypesOf(typeName);
 	}
 
 	/** A record type by RecordType value (`customer`), type name (`Customer`) or qualified name, case ignored. */
