@@ -320,6 +320,16 @@ describe('Submit Async Job: never submitted twice', () => {
 		expect(simulator.counters.byOperation.asyncAddList).toBe(1);
 	}, 30_000);
 
+	it('a job still running at Poll Timeout is an error naming the job to read later, never a reason to submit again', async () => {
+		const { result, jobIds } = await newJobs(() => submit('asyncAddList', [customer(1), customer(2)], { ...WAIT, pollInterval: 0.02, pollTimeout: 0.02 }));
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(new RegExp(`^Job "${jobIds[0]}" was still (pending|processing) .* when Poll Timeout \\(0\\.02 s\\) passed`));
+		expect(result.error?.description).toBe(
+			`The job keeps running in NetSuite: read its results later with Get Async Result (Job ID ${jobIds[0]}) instead of submitting the records again, or raise Poll Timeout.`,
+		);
+		expect(simulator.counters.byOperation.asyncAddList).toBe(1);
+	}, 30_000);
+
 	it('an add refused for concurrency (certainly not taken) is sent again and succeeds', async () => {
 		simulator.injectFaults('WS_REQUEST_BLOCKED', 1, { operation: 'asyncAddList' });
 		const result = await submit('asyncAddList', [customer(1)], WAIT);

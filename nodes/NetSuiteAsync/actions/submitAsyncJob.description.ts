@@ -51,24 +51,24 @@ export const description: INodeProperties[] = [
 		description: 'The SuiteTalk asynchronous operation each job runs',
 	},
 	{
-		displayName: 'Record Type Name or ID',
+		displayName: 'Record Type',
 		name: 'recordType',
 		type: 'options',
 		options: typeOptions(schemaView.recordTypeNames()),
 		default: 'customer',
 		displayOptions: { show: { ...showFor, asyncOperation: LIST_OPERATIONS } },
 		description:
-			'The NetSuite record type (RecordType name, e.g. customer, salesOrder, customRecord). For Initialize: the type to create. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'The NetSuite record type (RecordType name, e.g. customer, salesOrder, customRecord); an expression may give each item its own. For Initialize: the type to create.',
 	},
 	{
-		displayName: 'Record Type Name or ID',
+		displayName: 'Record Type',
 		name: 'recordType',
 		type: 'options',
 		options: typeOptions(schemaView.searchTypeNames()),
 		default: 'customer',
 		displayOptions: { show: { ...showFor, asyncOperation: ['asyncSearch'] } },
 		description:
-			'The record type to search. Transactions are searched as "transaction", items as "item". Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'The record type to search; transactions are searched as "transaction", items as "item"',
 	},
 	{
 		displayName: 'Record',

@@ -130,7 +130,15 @@ function buildJobs(ctx: IExecuteFunctions, settings: SubmitSettings, prepared: S
 
 async function waitAndPair(ctx: IExecuteFunctions, settings: SubmitSettings, jobId: string, job: Job): Promise<PairedOutcome[]> {
 	const poll = settings.poll as NonNullable<SubmitSettings['poll']>;
-	const status = await pollUntilDone(ctx, { jobId, call: settings.submitCall, errorOnUnsuccessfulJob: false, poll: { ...poll, onTimeout: 'error' } });
+	const status = await pollUntilDone(ctx, { jobId, call: settings.submitCall, errorOnUnsuccessfulJob: false, poll: { ...poll, onTimeout: 'error' } }).catch(
+		(error: unknown) =>
+			Promise.reject(
+				// The job was submitted: it runs on whatever happens here, and must not be sent again.
+				error instanceof ItemOutcomeError
+					? new ItemOutcomeError(error.message, `The job keeps running in NetSuite: read its results later with Get Async Result (Job ID ${jobId}) instead of submitting the records again, or raise Poll Timeout.`, error.details)
+					: error,
+			),
+	);
 	const results: IDataObject[] = [];
 	let failure: string | undefined;
 	await readJobResults(ctx, jobId, { kind: 'all' }, settings.resultCall, (page) => {

@@ -51,8 +51,11 @@ function checkXmlCharacters(value: string): string {
  * fields is midnight Pacific with the offset of that day (SUBMIT.md §3.6), so that the date
  * NetSuite stores is the date given, whatever daylight saving does.
  */
+let pacificOffsets: Intl.DateTimeFormat | undefined;
+
 function pacificMidnight(year: number, month: number, day: number): string {
-	const formatter = new Intl.DateTimeFormat('en-US', { timeZone: 'America/Los_Angeles', timeZoneName: 'longOffset' });
+	pacificOffsets ??= new Intl.DateTimeFormat('en-US', { timeZone: 'America/Los_Angeles', timeZoneName: 'longOffset' });
+	const formatter = pacificOffsets;
 	// Noon UTC of that day is the same Pacific calendar day, and lies past any midnight switch.
 	const part = formatter.formatToParts(new Date(Date.UTC(year, month - 1, day, 12))).find((p) => p.type === 'timeZoneName');
 	const offset = part?.value.replace('GMT', '') || '+00:00';
