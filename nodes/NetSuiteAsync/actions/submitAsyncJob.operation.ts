@@ -11,9 +11,9 @@ import { callSuiteTalk, type CallSettings } from '../transport/callSuiteTalk';
 import { ExecutionCancelledError, SuiteTalkFaultError } from '../transport/errors';
 import { mayHaveBeenProcessed, retryPolicyFor } from '../transport/retryPolicy';
 import { pollUntilDone, readPollSettings, type PollingParameters } from './checkAsyncStatus.operation';
-import { RESULT_REQUEST_TIMEOUT_SECONDS } from './getAsyncResult.operation';
+import { fetchResults, RESULT_REQUEST_TIMEOUT_SECONDS } from './getAsyncResult.operation';
 import { InvalidInputError, readWholeNumber } from './inputValidation';
-import { readJobResults, recordOutput, RESULT_PAGE_LIMIT_BYTES } from './readJobResults';
+import { RESULT_PAGE_LIMIT_BYTES } from './readJobResults';
 import { errorDetails } from './runItems';
 import { readCallSettings, STATUS_RESPONSE_LIMIT_BYTES } from './sharedOptions';
 import { pairResults, type PairedOutcome, type SubmittedItem } from './submitAsyncJob.pairing';
@@ -130,7 +130,7 @@ function buildJobs(ctx: IExecuteFunctions, settings: SubmitSettings, prepared: S
 
 async function waitAndPair(ctx: IExecuteFunctions, settings: SubmitSettings, jobId: string, job: Job): Promise<PairedOutcome[]> {
 	const poll = settings.poll as NonNullable<SubmitSettings['poll']>;
-	const status = await pollUntilDone(ctx, { jobId, call: settings.submitCall, errorOnUnsuccessfulJob: false, poll: { ...poll, onTimeout: 'error' } }).catch(
+	await pollUntilDone(ctx, { jobId, call: settings.submitCall, errorOnUnsuccessfulJob: false, poll: { ...poll, onTimeout: 'error' } }).catch(
 		(error: unknown) =>
 			Promise.reject(
 				// The job was submitted: it runs on whatever happens here, and must not be sent again.
@@ -139,17 +139,8 @@ async function waitAndPair(ctx: IExecuteFunctions, settings: SubmitSettings, job
 					: error,
 			),
 	);
-	const results: IDataObject[] = [];
-	let failure: string | undefined;
-	await readJobResults(ctx, jobId, { kind: 'all' }, settings.resultCall, (page) => {
-		if (!page.isSuccess && page.records.length === 0) {
-			failure = page.errors.map((error) => `${error.message} (${error.code})`).join('; ') || `the job ended ${String(status.status)}`;
-		}
-		for (const record of page.records) results.push(recordOutput(jobId, page, record));
-	});
-	if (failure !== undefined) {
-		throw new ItemOutcomeError(`NetSuite reports job "${jobId}" as unsuccessful: ${failure}`, 'The job itself failed (for a search: its criteria or permissions). Fix the cause and submit again.', { jobId });
-	}
+	// A failed job (nothing but list-level errors) fails every item it carried, as Get Async Result reports it.
+	const results = await fetchResults(ctx, { jobId, selection: { kind: 'all' }, outputMode: 'perRecord', call: settings.resultCall });
 	if (SUBMIT_OPERATION_RULES[settings.operation].results === 'search') {
 		return results.map((json) => ({ itemIndex: job.items[0].itemIndex, json }));
 	}
