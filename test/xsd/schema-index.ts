@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 
@@ -94,6 +95,9 @@ export class SchemaIndex {
 	private readonly files: SchemaFile[] = [];
 	private readonly components = new Map<string, { file: SchemaFile; component: Component }>();
 	private readonly flattened = new Map<QName, ElementDecl[]>();
+	/** sha256 of every schema file read, in order: changes whenever the schemas do. */
+	readonly fingerprint: string;
+	private readonly contentHash = createHash('sha256');
 
 	constructor(root: string) {
 		for (const group of readdirSync(root).sort()) {
@@ -101,6 +105,7 @@ export class SchemaIndex {
 				if (name.endsWith('.xsd')) this.read(join(root, group, name));
 			}
 		}
+		this.fingerprint = this.contentHash.digest('hex');
 	}
 
 	/** The type's elements in document order: base types' sequences first. */
@@ -188,6 +193,7 @@ export class SchemaIndex {
 
 	private read(path: string): void {
 		const text = readFileSync(path, 'utf8');
+		this.contentHash.update(path.split(/[\\/]/).slice(-2).join('/')).update(text);
 		let prefixes = new Map<string, string>();
 		let file: SchemaFile | undefined;
 		let depth = 0;

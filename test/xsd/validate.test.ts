@@ -121,6 +121,9 @@ describe('XSD validation of SOAP envelopes (2025_2)', () => {
 		const documents = [ADD, example('7-asyncSearch.xml'), ...BROKEN.map(([, xml]) => xml)];
 		const pruned = await validateEnvelopes(documents);
 		const whole = await validateEnvelopes(documents, { wholeSchema: true });
+		// One batch keeps each document's verdict and errors apart.
+		expect(pruned.map((result) => result.valid)).toEqual([true, true, ...BROKEN.map(() => false)]);
+		expect(pruned.slice(2).map((result) => result.errors)).toEqual(BROKEN.map(([, , error]) => [error]));
 		expect(pruned).toEqual(whole);
 	}, 60_000);
 });

@@ -1,6 +1,6 @@
 import { execFile } from 'child_process';
-import { createHash } from 'crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { createHash, randomBytes } from 'crypto';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -37,16 +37,30 @@ const SOAP_ENVELOPE_XSD = join(__dirname, 'soap-envelope.xsd');
 const XMLLINT_TIMEOUT_MS = 60_000;
 const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 
-let workDirectory: string | undefined;
+/** Bump when the pruned output changes, so no process reuses schema files an older version wrote. */
+const PRUNED_FORMAT = 1;
+/**
+ * Pruned schemas are content-addressed and shared by every process of this checkout (jest workers are
+ * killed without an exit event, so per-process directories would pile up); documents are written per
+ * batch and removed after it.
+ */
+let cachePath: string | undefined;
+
+/** Per checkout, pruning format and schema content. */
+function cacheDirectory(): string {
+	cachePath ??= join(
+		tmpdir(),
+		`netsuite-xsd-cache-${createHash('sha256').update(`${__dirname}\u0000${PRUNED_FORMAT}\u0000${schemaIndex().fingerprint}`).digest('hex').slice(0, 12)}`,
+	);
+	return cachePath;
+}
 const wrappers = new Map<string, string>();
 
-function workDir(): string {
-	if (!workDirectory) {
-		const directory = mkdtempSync(join(tmpdir(), 'netsuite-xsd-'));
-		workDirectory = directory;
-		process.once('exit', () => rmSync(directory, { recursive: true, force: true }));
-	}
-	return workDirectory;
+/** Written under a temporary name and renamed, so a concurrent reader never sees half a file. */
+function writeAtomically(path: string, text: string): void {
+	const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+	writeFileSync(temporary, text);
+	renameSync(temporary, path);
 }
 
 /** Components the document names: elements the schemas declare globally, and every xsi:type. */
@@ -97,18 +111,23 @@ function wrapperFor(seeds: Set<QName>, names: Set<string> | undefined): string {
 		.slice(0, 24);
 	const cached = wrappers.get(key);
 	if (cached && existsSync(cached)) return cached;
-	const directory = join(workDir(), key);
+	const directory = join(cacheDirectory(), key);
+	const wrapper = join(directory, 'wrapper.xsd');
+	// The wrapper is written last: when it exists, so do the pruned files it imports.
+	if (existsSync(wrapper)) {
+		wrappers.set(key, wrapper);
+		return wrapper;
+	}
 	mkdirSync(directory, { recursive: true });
 	const imports = schemaIndex()
 		.prunedSchemas(seeds, names)
 		.map((schema, position) => {
 			const path = join(directory, `${position}.xsd`);
-			writeFileSync(path, schema.text);
+			writeAtomically(path, schema.text);
 			return `<xs:import namespace="${schema.namespace}" schemaLocation="${path}"/>`;
 		});
 	imports.push(`<xs:import namespace="http://schemas.xmlsoap.org/soap/envelope/" schemaLocation="${SOAP_ENVELOPE_XSD}"/>`);
-	const wrapper = join(directory, 'wrapper.xsd');
-	writeFileSync(
+	writeAtomically(
 		wrapper,
 		`<?xml version="1.0" encoding="UTF-8"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n${imports.join('\n')}\n</xs:schema>\n`,
 	);
@@ -146,7 +165,8 @@ export async function validateEnvelopes(xmls: string[], options: ValidateOptions
 	const names = new Set<string>();
 	for (const document of documents) for (const seed of seedsOf(document, names)) seeds.add(seed);
 	const wrapper = options.wholeSchema ? wrapperFor(new Set(schemaIndex().allComponentKeys()), undefined) : wrapperFor(seeds, names);
-	const batch = mkdtempSync(join(workDir(), 'batch-'));
+	mkdirSync(cacheDirectory(), { recursive: true });
+	const batch = mkdtempSync(join(cacheDirectory(), 'batch-'));
 	const paths = documents.map((document, position) => {
 		const path = join(batch, `envelope-${position}.xml`);
 		writeFileSync(path, document);
