@@ -2,6 +2,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 
 import { fetchResults, type ResultParameters } from '../../nodes/NetSuiteAsync/actions/getAsyncResult.operation';
 import { RESULT_CALL_BUDGET } from '../../nodes/NetSuiteAsync/actions/readJobResults';
+import { ResultReadInterruptedError } from '../../nodes/NetSuiteAsync/actions/resultReadError';
 import { ItemOutcomeError, toNodeError } from '../../nodes/NetSuiteAsync/actions/toNodeError';
 import { SuiteTalkFaultError, SuiteTalkTransportError } from '../../nodes/NetSuiteAsync/transport/errors';
 import { startSimulator, type FaultKind, type SearchRecord, type Simulator } from '../simulator/server';
@@ -90,7 +91,7 @@ describe('getAsyncResult call budget under random faults', () => {
 		const startedAt = Date.now();
 		for (let run = 0; run < DIRECT_RUNS; run++) {
 			const jobId = `BUDGET_${SEED}_${run}`;
-			const pages = 2 + Math.floor(random() * 7);
+			const pages = 2 + Math.floor(random() * 5);
 			const recordCount = pages * PAGE_SIZE - (random() < 0.5 ? 1 : 0);
 			simulator.addJob(jobId, {
 				script: { steps: [{ status: 'finished' }] },
@@ -98,8 +99,8 @@ describe('getAsyncResult call budget under random faults', () => {
 			});
 			// A quarter of the runs see only refusals before processing, often, with many retries allowed.
 			const onlyFree = random() < 0.25;
-			const faultRate = onlyFree ? 0.4 + random() * 0.5 : random() * 0.6;
-			const maxRetries = Math.floor(random() * (onlyFree ? 12 : 8));
+			const faultRate = onlyFree ? 0.6 + random() * 0.35 : random() * 0.6;
+			const maxRetries = Math.floor(random() * (onlyFree ? 16 : 8));
 			const drawn: DrawnFault[] = [];
 			const direct = directContext({
 				credentials: credentialData(simulator) as Record<string, string>,
@@ -115,7 +116,7 @@ describe('getAsyncResult call budget under random faults', () => {
 				jobId,
 				selection: { kind: 'all' },
 				outputMode: 'perRecord',
-				call: { apiVersion: '2025_2', maxRetries, requestTimeoutMs: 150, maxResponseBytes: 1024 * 1024, backoffBaseMs: 0 },
+				call: { apiVersion: '2025_2', maxRetries, requestTimeoutMs: 500, maxResponseBytes: 1024 * 1024, backoffBaseMs: 0 },
 			};
 			let items: IDataObject[] | undefined;
 			let failure: unknown;
@@ -146,7 +147,10 @@ describe('getAsyncResult call budget under random faults', () => {
 				continue;
 			}
 			const known =
-				failure instanceof ItemOutcomeError || failure instanceof SuiteTalkFaultError || failure instanceof SuiteTalkTransportError;
+				failure instanceof ItemOutcomeError ||
+				failure instanceof ResultReadInterruptedError ||
+				failure instanceof SuiteTalkFaultError ||
+				failure instanceof SuiteTalkTransportError;
 			const nodeError = toNodeError(node, failure, 0, jobId);
 			if (!known || !nodeError.message || !nodeError.description) {
 				throw new Error(`${where}: unclear error ${String((failure as Error)?.stack ?? failure)}`);

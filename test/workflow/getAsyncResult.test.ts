@@ -298,3 +298,23 @@ describe('Get Async Result: records read by the schema model', () => {
 		]);
 	});
 });
+
+describe('Get Async Result: a read that fails part-way says where it stood', () => {
+	it('a cut-off page 3 of 4: not repeated; the error names the pages read and the calls this run sent', async () => {
+		const jobId = addJob({
+			results: { kind: 'search', records: Array.from({ length: 8 }, (_, i) => ({ recordType: 'Customer', internalId: String(i + 1) })), pageSize: 2 },
+		});
+		simulator.injectFaults('TRUNCATED', 1, { operation: 'getAsyncResult', jobId, pageIndex: '3' });
+		const result = await runNetSuite(simulator, {
+			parameters: { operation: 'getAsyncResult', jobId, options: FAST_RETRIES },
+			onError: 'continueRegularOutput',
+		});
+		expect(simulator.counters.resultPagesByJob[jobId]).toEqual([1, 2, 3]);
+		const [item] = result.outputs(NODE_NAME)[0];
+		expect(String(item.json.error)).toMatch(/^The response is not well-formed XML/);
+		const details = item.json.details as IDataObject;
+		expect(details.description).toBe(
+			"NetSuite may have processed this request, so it was not sent again: Every processed call spends one of the 20 NetSuite allows per job; after the 20th the results are gone. Reading page 3 failed; pages 1, 2 were read; this run sent 3 of the job's 20 getAsyncResult calls.",
+		);
+	});
+});

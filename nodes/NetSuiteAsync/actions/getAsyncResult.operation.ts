@@ -34,7 +34,7 @@ const maxPageSizeOption: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: RESULT_PAGE_LIMIT_MAX_BYTES / MEGABYTE },
 	default: DEFAULT_MAX_PAGE_MEGABYTES,
 	description:
-		"A larger result page fails the item instead of exhausting n8n's memory (reading a page takes about six times its size). Prefer smaller pages (page size, fewer columns, bodyFieldsOnly); raise this only if n8n has the memory.",
+		"A larger result page fails the item instead of exhausting n8n's memory (reading a page takes about seven times its size in memory). Prefer smaller pages (page size, fewer columns, bodyFieldsOnly); raise this only if n8n has the memory.",
 };
 
 /** The shared options, with the Request Timeout default raised to NetSuite's own limit. */

@@ -8,15 +8,16 @@ import {
 	type WriteResultRecord,
 } from '../suitetalk/asyncResult';
 import { callSuiteTalk, type AttemptLedger, type CallSettings } from '../transport/callSuiteTalk';
-import { SuiteTalkTransportError } from '../transport/errors';
+import { SuiteTalkFaultError, SuiteTalkTransportError } from '../transport/errors';
+import { ResultReadInterruptedError } from './resultReadError';
 import { ItemOutcomeError } from './toNodeError';
 
 /** NetSuite answers at most 20 getAsyncResult calls per job (each page counts) within 30 days. */
 export const RESULT_CALL_BUDGET = 20;
 /**
- * Default Max Page Size. Reading a page takes about 6 MB of heap per MB of XML (npm run bench,
- * "result page heap"), so 64 MB needs ~0.4 GB on top of n8n, which a default Node heap still has;
- * a 2,000-record page of full records is tens of MB.
+ * Default Max Page Size. Reading a page takes 6.5–7.6 MB of memory per MB of XML (npm run bench,
+ * part 5), so 64 MB needs ~0.5 GB on top of n8n, which a default Node heap still has, where the
+ * old 256 MB needed ~1.9 GB; a 2,000-record page of full records is tens of MB.
  */
 export const DEFAULT_MAX_PAGE_MEGABYTES = 64;
 export const RESULT_PAGE_LIMIT_BYTES = DEFAULT_MAX_PAGE_MEGABYTES * 1024 * 1024;
@@ -114,9 +115,22 @@ function pageTooLargeError(jobId: string, pageIndex: number, limitBytes: number)
 	const megabytes = Math.round(limitBytes / (1024 * 1024));
 	return new ItemOutcomeError(
 		`Result page ${pageIndex} of job "${jobId}" is larger than ${megabytes} MB, the Max Page Size`,
-		`Reading it could exhaust n8n's memory (a page needs about six times its size in memory while it is read), so it was dropped; the call still counted toward the job's ${RESULT_CALL_BUDGET}. Make pages smaller: submit the search again with a smaller page size (searchPreferences pageSize), fewer columns (a saved search or advanced search with only the columns you need) or bodyFieldsOnly=true; or, if this n8n has the memory, raise Max Page Size.`,
+		`Reading it could exhaust n8n's memory (reading a page takes about seven times its size in memory), so it was dropped; the call still counted toward the job's ${RESULT_CALL_BUDGET}. Make pages smaller: submit the search again with a smaller page size (searchPreferences pageSize), fewer columns (a saved search or advanced search with only the columns you need) or bodyFieldsOnly=true; or, if this n8n has the memory, raise Max Page Size.`,
 		{ pageIndex, maxPageBytes: limitBytes },
 	);
+}
+
+/** A page over the limit is the person's setting to change; any other failure keeps where the read stood. */
+function readFailure(error: unknown, jobId: string, pageIndex: number, counter: ResultCallCounter, pageLimitBytes: number): unknown {
+	if (error instanceof SuiteTalkTransportError && error.code === 'RESPONSE_TOO_LARGE') {
+		return pageTooLargeError(jobId, pageIndex, pageLimitBytes);
+	}
+	// Only part-way through: a failure on the first page is the whole story, and callers read it as is.
+	const partWay = counter.pagesRead.length > 0;
+	if (partWay && (error instanceof SuiteTalkTransportError || error instanceof SuiteTalkFaultError)) {
+		return new ResultReadInterruptedError(error, pageIndex, [...counter.pagesRead], counter.used, counter.budget);
+	}
+	return error;
 }
 
 async function readPage(
@@ -127,18 +141,11 @@ async function readPage(
 	counter: ResultCallCounter,
 	pageLimitBytes: number,
 ): Promise<AsyncResultPage> {
-	// A page over the limit is the person's setting to change, not a transport failure.
 	const { document } = await callSuiteTalk(
 		ctx,
 		{ operation: 'getAsyncResult', fields: [['jobId', jobId], ['pageIndex', String(pageIndex)]] },
 		{ ...call, maxResponseBytes: pageLimitBytes, ledger: counter },
-	).catch((error: unknown) =>
-		Promise.reject(
-			error instanceof SuiteTalkTransportError && error.code === 'RESPONSE_TOO_LARGE'
-				? pageTooLargeError(jobId, pageIndex, pageLimitBytes)
-				: error,
-		),
-	);
+	).catch((error: unknown) => Promise.reject(readFailure(error, jobId, pageIndex, counter, pageLimitBytes)));
 	const page = readAsyncResultPage(document);
 	counter.pagesRead.push(pageIndex);
 	return page;

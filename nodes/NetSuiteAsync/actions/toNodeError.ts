@@ -10,6 +10,7 @@ import { InvalidCredentialError } from '../suitetalk/credentialData';
 import { UnexpectedResponseError } from '../suitetalk/asyncStatus';
 import { ExecutionCancelledError, SuiteTalkFaultError, SuiteTalkTransportError } from '../transport/errors';
 import { InvalidInputError } from './inputValidation';
+import { ResultReadInterruptedError } from './resultReadError';
 
 /** An outcome the person asked to treat as an error (timeout, failed job), not a malfunction. */
 export class ItemOutcomeError extends Error {
@@ -44,6 +45,16 @@ function retriesNote(retries: number): string {
  * the signed request, and always records the item (re-wrapping a NodeApiError would lose it).
  */
 export function toNodeError(node: INode, error: unknown, itemIndex: number, jobId?: string): ItemError {
+	if (error instanceof ResultReadInterruptedError) {
+		const nodeError = toNodeError(node, error.failure, itemIndex, jobId);
+		nodeError.description = `${nodeError.description ?? ''} ${error.progress()}`.trim();
+		Object.assign(nodeError.context, {
+			pageIndex: error.pageIndex,
+			pagesRead: error.pagesRead,
+			resultCallsUsed: error.resultCallsUsed,
+		});
+		return nodeError;
+	}
 	const jobPart = jobId === undefined ? {} : { jobId };
 	if (error instanceof SuiteTalkFaultError) {
 		const { fault } = error;

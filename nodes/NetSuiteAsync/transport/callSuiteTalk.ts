@@ -8,7 +8,7 @@ import { NotASoapEnvelopeError, type SoapRequest } from '../suitetalk/envelope';
 import type { UnsignedSoapRequest } from '../suitetalk/signRequest';
 import type { XmlElement } from '../suitetalk/xml';
 import { backoffDelayMs } from './backoff';
-import { ExecutionCancelledError, SuiteTalkFaultError, SuiteTalkTransportError } from './errors';
+import { ExecutionCancelledError, SuiteTalkFaultError, SuiteTalkTransportError, type TransportErrorCode } from './errors';
 import { htmlPageDelivery, mayRepeat, retryPolicyFor, thrownErrorDelivery, type Delivery } from './retryPolicy';
 import { InvalidEncodingError, readBodyText, ResponseTimeoutError, ResponseTooLargeError } from './responseBody';
 
@@ -53,6 +53,28 @@ type Attempt =
 			unsent?: boolean;
 	  };
 
+/** An attempt that ended without a SOAP answer: retryable or final, with what NetSuite may have done. */
+function transportFailure(
+	problem: { code: TransportErrorCode; message: string; retryable: boolean; httpStatus?: number },
+	delivery: Delivery,
+): Attempt {
+	return {
+		kind: problem.retryable ? 'retryable' : 'final',
+		delivery,
+		unsent: delivery === 'notProcessed' && problem.httpStatus === undefined,
+		error: (retries, notRepeatedBecause) =>
+			new SuiteTalkTransportError(
+				problem.code,
+				problem.message,
+				problem.retryable,
+				retries,
+				problem.httpStatus,
+				delivery,
+				notRepeatedBecause,
+			),
+	};
+}
+
 function throwIfCancelled(signal: AbortSignal | undefined): void {
 	if (signal?.aborted) throw new ExecutionCancelledError();
 }
@@ -66,12 +88,7 @@ function causeOf(error: unknown): { code?: string; name?: string; message?: stri
 function classifyThrown(error: unknown, settings: CallSettings, phase: 'request' | 'body' = 'request'): Attempt {
 	const cause = causeOf(error);
 	if (cause instanceof InvalidCredentialError || cause instanceof NotASoapEnvelopeError) {
-		return {
-			kind: 'final',
-			delivery: 'notProcessed',
-			unsent: true,
-			error: (retries) => new SuiteTalkTransportError('REQUEST_NOT_SIGNED', cause.message ?? '', false, retries),
-		};
+		return transportFailure({ code: 'REQUEST_NOT_SIGNED', message: cause.message ?? '', retryable: false }, 'notProcessed');
 	}
 	const seconds = Math.round(settings.requestTimeoutMs / 1000);
 	const timedOut =
@@ -89,22 +106,10 @@ function classifyThrown(error: unknown, settings: CallSettings, phase: 'request'
 				? `NetSuite's answer broke off before it was complete (${what})`
 				: `The request to NetSuite failed before an answer arrived (${what})`;
 	}
-	const delivery = timedOut ? 'mayHaveBeenProcessed' : thrownErrorDelivery(cause.code, phase);
-	return {
-		kind: 'retryable',
-		delivery,
-		unsent: delivery === 'notProcessed',
-		error: (retries, notRepeatedBecause) =>
-			new SuiteTalkTransportError(
-				timedOut ? 'TIMEOUT' : 'NETWORK_ERROR',
-				reason,
-				true,
-				retries,
-				undefined,
-				delivery,
-				notRepeatedBecause,
-			),
-	};
+	return transportFailure(
+		{ code: timedOut ? 'TIMEOUT' : 'NETWORK_ERROR', message: reason, retryable: true },
+		timedOut ? 'mayHaveBeenProcessed' : thrownErrorDelivery(cause.code, phase),
+	);
 }
 
 async function attempt(ctx: IExecuteFunctions, unsigned: UnsignedSoapRequest, settings: CallSettings): Promise<Attempt> {
@@ -136,29 +141,14 @@ async function attempt(ctx: IExecuteFunctions, unsigned: UnsignedSoapRequest, se
 		text = await readBodyText(response.body, settings.maxResponseBytes, signal, remainingMs);
 	} catch (error) {
 		throwIfCancelled(signal);
-		if (error instanceof ResponseTooLargeError) {
-			return {
-				kind: 'final',
-				delivery: 'mayHaveBeenProcessed',
-				error: (retries) =>
-					new SuiteTalkTransportError('RESPONSE_TOO_LARGE', error.message, false, retries, response.statusCode),
-			};
-		}
-		if (error instanceof InvalidEncodingError) {
-			return {
-				kind: 'retryable',
-				delivery: 'mayHaveBeenProcessed',
-				error: (retries, notRepeatedBecause) =>
-					new SuiteTalkTransportError(
-						'INVALID_ENCODING',
-						error.message,
-						true,
-						retries,
-						response.statusCode,
-						'mayHaveBeenProcessed',
-						notRepeatedBecause,
-					),
-			};
+		if (error instanceof ResponseTooLargeError || error instanceof InvalidEncodingError) {
+			const problem = { message: error.message, httpStatus: response.statusCode };
+			return transportFailure(
+				error instanceof ResponseTooLargeError
+					? { ...problem, code: 'RESPONSE_TOO_LARGE', retryable: false }
+					: { ...problem, code: 'INVALID_ENCODING', retryable: true },
+				'mayHaveBeenProcessed',
+			);
 		}
 		return classifyThrown(error, settings, 'body');
 	}
@@ -186,21 +176,7 @@ async function attempt(ctx: IExecuteFunctions, unsigned: UnsignedSoapRequest, se
 		};
 	}
 	const { problem } = outcome;
-	const delivery = problem.code === 'HTML_RESPONSE' ? htmlPageDelivery(problem.httpStatus) : 'mayHaveBeenProcessed';
-	return {
-		kind: problem.retryable ? 'retryable' : 'final',
-		delivery,
-		error: (retries, notRepeatedBecause) =>
-			new SuiteTalkTransportError(
-				problem.code,
-				problem.message,
-				problem.retryable,
-				retries,
-				problem.httpStatus,
-				delivery,
-				notRepeatedBecause,
-			),
-	};
+	return transportFailure(problem, problem.code === 'HTML_RESPONSE' ? htmlPageDelivery(problem.httpStatus) : 'mayHaveBeenProcessed');
 }
 
 /**
