@@ -1,8 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { NetSuiteTbaApi } from '../../credentials/NetSuiteTbaApi.credentials';
+import { NetSuiteAsync } from '../../nodes/NetSuiteAsync/NetSuiteAsync.node';
+import { chainWorkflow, ITEMS_TYPE, runWorkflow } from '../harness';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { describeErrors, validateEnvelopes } from '../xsd/validate';
-import { FAST_RETRIES, NODE_NAME, runNetSuite, type OnError } from './netsuite-workflow';
+import { credentialData, FAST_RETRIES, NODE_NAME, NODE_TYPE, runNetSuite, type OnError } from './netsuite-workflow';
 
 /*
  * Submit Async Job through n8n's engine against the simulator, which validates every envelope
@@ -111,6 +114,37 @@ describe('Submit Async Job: upsert in chunks, results paired to items', () => {
 		]);
 		expect(outputs.map((output) => output.pairedItem)).toEqual([[{ item: 0 }, { item: 1 }], [{ item: 2 }, { item: 3 }], { item: 4 }]);
 	});
+
+	it('without waiting, the job items chain into Check Async Status (Poll Until Done, Fetch Results When Done) with its defaults', async () => {
+		const credentials = { netSuiteTbaApi: { id: '1', name: 'NetSuite simulator' } };
+		const workflow = chainWorkflow(
+			{ name: 'Items', type: ITEMS_TYPE, parameters: { items: JSON.stringify([customer(1), customer(2), customer(3)]) } },
+			{
+				name: 'Submit',
+				type: NODE_TYPE,
+				parameters: { operation: 'submitAsyncJob', asyncOperation: 'asyncAddList', recordType: 'customer', record: '={{ $json }}', options: { recordsPerJob: 2 } },
+				credentials,
+			},
+			{
+				name: 'Wait',
+				type: NODE_TYPE,
+				parameters: { operation: 'checkAsyncStatus', pollUntilDone: true, pollInterval: 0.05, pollTimeout: 30, options: { fetchResultsWhenDone: true } },
+				credentials,
+			},
+		);
+		const result = await runWorkflow(workflow, {
+			nodeTypes: { [NODE_TYPE]: new NetSuiteAsync() },
+			credentialTypes: { netSuiteTbaApi: new NetSuiteTbaApi() },
+			credentials: { netSuiteTbaApi: credentialData(simulator) },
+		});
+		expect(result.status).toBe('success');
+		expect(result.items('Submit').map((job) => job.itemIndexes)).toEqual([[0, 1], [2]]);
+		expect(result.items('Wait').map((record) => [record.externalId, record.isSuccess, record.index])).toEqual([
+			['C-001', true, 1],
+			['C-002', true, 2],
+			['C-003', true, 1],
+		]);
+	}, 30_000);
 
 	it('preferences travel in the SOAP header of each job (only the ones set)', async () => {
 		const result = await submit('asyncAddList', [customer(1)], {
