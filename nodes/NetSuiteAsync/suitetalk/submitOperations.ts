@@ -20,9 +20,8 @@ export type BodyEntryKind = 'record' | 'baseRef' | 'initializeRecord' | 'searchR
 
 export interface SubmitOperationRules {
 	entry: BodyEntryKind;
-	/** Records per request: NetSuite's documented maximum; for asyncSearch the page size range. */
+	/** Entries per request: NetSuite's documented maximum (one search per asyncSearch). */
 	maxPerJob: number;
-	minPerJob: number;
 	/** The header the WSDL binding declares for the operation. */
 	preferencesHeader: 'preferences' | 'searchPreferences';
 	/** What getAsyncResult returns for the job. */
@@ -30,15 +29,15 @@ export interface SubmitOperationRules {
 }
 
 export const SUBMIT_OPERATION_RULES: Readonly<Record<AsyncSubmitOperation, SubmitOperationRules>> = {
-	asyncAddList: { entry: 'record', minPerJob: 1, maxPerJob: 400, preferencesHeader: 'preferences', results: 'write' },
-	asyncUpdateList: { entry: 'record', minPerJob: 1, maxPerJob: 200, preferencesHeader: 'preferences', results: 'write' },
-	asyncUpsertList: { entry: 'record', minPerJob: 1, maxPerJob: 200, preferencesHeader: 'preferences', results: 'write' },
-	asyncDeleteList: { entry: 'baseRef', minPerJob: 1, maxPerJob: 400, preferencesHeader: 'preferences', results: 'write' },
-	asyncGetList: { entry: 'baseRef', minPerJob: 1, maxPerJob: 2000, preferencesHeader: 'preferences', results: 'read' },
+	asyncAddList: { entry: 'record', maxPerJob: 400, preferencesHeader: 'preferences', results: 'write' },
+	asyncUpdateList: { entry: 'record', maxPerJob: 200, preferencesHeader: 'preferences', results: 'write' },
+	asyncUpsertList: { entry: 'record', maxPerJob: 200, preferencesHeader: 'preferences', results: 'write' },
+	asyncDeleteList: { entry: 'baseRef', maxPerJob: 400, preferencesHeader: 'preferences', results: 'write' },
+	asyncGetList: { entry: 'baseRef', maxPerJob: 2000, preferencesHeader: 'preferences', results: 'read' },
 	// NetSuite documents no limit (SUBMIT.md §6 U3): the synchronous getList's 1,000 until someone measures it.
-	asyncInitializeList: { entry: 'initializeRecord', minPerJob: 1, maxPerJob: 1000, preferencesHeader: 'preferences', results: 'read' },
-	// One search per job; "records per job" is the search's page size.
-	asyncSearch: { entry: 'searchRecord', minPerJob: 5, maxPerJob: 2000, preferencesHeader: 'searchPreferences', results: 'search' },
+	asyncInitializeList: { entry: 'initializeRecord', maxPerJob: 1000, preferencesHeader: 'preferences', results: 'read' },
+	// One search per job; its page size (5–2,000) is a search preference.
+	asyncSearch: { entry: 'searchRecord', maxPerJob: 1, preferencesHeader: 'searchPreferences', results: 'search' },
 };
 
 /** NetSuite refuses a request over 100 MB (ExceededRequestSizeFault). */
