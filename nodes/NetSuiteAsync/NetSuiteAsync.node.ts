@@ -4,6 +4,7 @@ import { description as checkAsyncStatusDescription } from './actions/checkAsync
 import { description as getAsyncResultDescription } from './actions/getAsyncResult.operation';
 import { jobIdProperty } from './actions/jobId.description';
 import { router } from './actions/router';
+import { description as submitAsyncJobDescription } from './actions/submitAsyncJob.description';
 import { netSuiteTbaApiTest } from './methods/credentialTest';
 
 export class NetSuiteAsync implements INodeType {
@@ -13,8 +14,9 @@ export class NetSuiteAsync implements INodeType {
 		icon: { light: 'file:netsuite.svg', dark: 'file:netsuite.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] === "getAsyncResult" ? "Get Async Result" : "Check Async Status" }}',
-		description: 'Check and wait for NetSuite SuiteTalk SOAP asynchronous jobs, and read their results',
+		subtitle:
+			'={{ $parameter["operation"] === "getAsyncResult" ? "Get Async Result" : $parameter["operation"] === "submitAsyncJob" ? "Submit Async Job: " + $parameter["asyncOperation"] : "Check Async Status" }}',
+		description: 'Submit, check and wait for NetSuite SuiteTalk SOAP asynchronous jobs, and read their results',
 		defaults: { name: 'NetSuite Async' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -34,6 +36,12 @@ export class NetSuiteAsync implements INodeType {
 						action: 'Check async status',
 					},
 					{
+						name: 'Submit Async Job',
+						value: 'submitAsyncJob',
+						description: 'Send items as records to an async add, update, upsert, delete, get, initialize or search job',
+						action: 'Submit async job',
+					},
+					{
 						name: 'Get Async Result',
 						value: 'getAsyncResult',
 						description: 'Read what a finished job wrote, read or found: one item per record',
@@ -45,6 +53,7 @@ export class NetSuiteAsync implements INodeType {
 			jobIdProperty,
 			...checkAsyncStatusDescription,
 			...getAsyncResultDescription,
+			...submitAsyncJobDescription,
 		],
 	};
 

@@ -6,6 +6,7 @@
  *   4. a 10,000-row result, time and memory  (results-memory.ts, in a child process)
  *   5. memory per MB of a result page        (page-heap.ts, a child process per size)
  *   6. tarball size and require() time       (package-size.ts, fresh processes; rebuilds dist/)
+ *   7. Submit Async Job: building a chunk    (submit-build.ts) and 10,000 upserts (submit-engine.ts)
  * Prints one table per part, writes them to scripts/bench/last-results.md, and exits non-zero when
  * a correctness check inside fails (a lost item, a wrong count, a policy copy that drifted).
  */
@@ -24,6 +25,8 @@ import { RemoteSimulator } from './remote-simulator';
 import { runPollingBench } from './polling-policy';
 import { runPageHeapBench } from './page-heap';
 import { runResultsMemoryBench } from './results-memory';
+import { runSubmitBuildBench } from './submit-build';
+import { runSubmitEngineBench } from './submit-engine';
 import { fixed, megabytes, ratio, Report } from './table';
 
 const RUNTIME_BUDGET_S = 180;
@@ -63,6 +66,14 @@ async function main(): Promise<void> {
 	} catch (error) {
 		report.check(false, `package measurement crashed: ${(error as Error).stack ?? error}`);
 	}
+	let submitBuild: Awaited<ReturnType<typeof runSubmitBuildBench>> | undefined;
+	let submitEngine: Awaited<ReturnType<typeof runSubmitEngineBench>> | undefined;
+	try {
+		submitBuild = await timed('submit-build', () => runSubmitBuildBench(report));
+		submitEngine = await timed('submit-engine', () => runSubmitEngineBench(report));
+	} catch (error) {
+		report.check(false, `submit benchmark crashed: ${(error as Error).stack ?? error}`);
+	}
 
 	const runtimeS = (performance.now() - started) / 1000;
 	const c5 = fanOut?.runs.find((run) => run.concurrency === 5);
@@ -89,6 +100,8 @@ async function main(): Promise<void> {
 				'R5. memory per MB of result page → default Max Page Size',
 				pageHeap.heapPerMb === undefined ? 'not run' : `${fixed(pageHeap.heapPerMb, 1)} MB per MB; ${RESULT_PAGE_LIMIT_BYTES / (1024 * 1024)} MB page ≈ ${fixed((pageHeap.heapPerMb * RESULT_PAGE_LIMIT_BYTES) / 1024 ** 3, 2)} GB`,
 				'reported',
+			],
+			[
 				'6. tarball ≤ 1 MB packed',
 				packageCost ? `${fixed(packageCost.packedBytes / 1024, 0)} KiB packed, ${fixed(packageCost.unpackedBytes / 1024, 0)} KiB unpacked` : 'not run',
 				packageCost && packageCost.packedBytes <= PACKED_GOAL_BYTES ? 'met' : 'NOT MET',
@@ -98,6 +111,12 @@ async function main(): Promise<void> {
 				packageCost ? `${fixed(packageCost.nodeRequireMs, 0)} ms (credential ${fixed(packageCost.credentialRequireMs, 0)} ms)` : 'not run',
 				packageCost && packageCost.nodeRequireMs <= REQUIRE_GOAL_MS ? 'met' : 'NOT MET',
 			],
+			[
+				'7. build a 200-customer chunk within 2× of a string template',
+				submitBuild ? `${fixed(submitBuild.writerPerSecond, 0)} vs ${fixed(submitBuild.templatePerSecond, 0)} records/s = ${ratio(submitBuild.templatePerSecond / submitBuild.writerPerSecond, 0)}, ${megabytes(submitBuild.heapBytes)} heap per chunk` : 'not run',
+				submitBuild && submitBuild.templatePerSecond / submitBuild.writerPerSecond <= 2 ? 'met' : 'NOT MET',
+			],
+			['7. 10,000 customers upserted through the engine, 50 jobs, 0 lost', submitEngine ? `${fixed(submitEngine.wallMs / 1000, 1)} s, ${submitEngine.lost} lost` : 'not run', submitEngine?.lost === 0 ? 'met' : 'NOT MET'],
 			['npm run bench under 3 minutes', `${fixed(runtimeS, 0)} s (${timings.join(', ')})`, runtimeS < RUNTIME_BUDGET_S ? 'met' : 'NOT MET'],
 			['correctness checks inside the benchmark', report.failures.length ? `${report.failures.length} failed` : 'all passed', report.failures.length ? 'FAILED' : 'passed'],
 		],

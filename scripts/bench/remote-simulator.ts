@@ -2,7 +2,7 @@
 import { fork, type ChildProcess } from 'child_process';
 import { join } from 'path';
 
-import type { JobOptions, SimulatorCounters } from '../../test/simulator/types';
+import type { JobOptions, SimulatorCounters, SimulatorOptions } from '../../test/simulator/types';
 import type { SimulatorCall, SimulatorHello } from './simulator-process';
 import type { SimulatorTarget } from './workflow';
 
@@ -30,8 +30,12 @@ export class RemoteSimulator implements SimulatorTarget {
 		});
 	}
 
-	static start(): Promise<RemoteSimulator> {
-		const child = fork(join(__dirname, 'simulator-process.ts'), [], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+	static start(options: SimulatorOptions = {}): Promise<RemoteSimulator> {
+		const child = fork(join(__dirname, 'simulator-process.ts'), [], {
+			execArgv: process.execArgv,
+			stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+			env: { ...process.env, SIMULATOR_OPTIONS: JSON.stringify(options) },
+		});
 		return new Promise((resolve, reject) => {
 			const timer = setTimeout(() => {
 				child.kill('SIGKILL');
@@ -75,6 +79,10 @@ export class RemoteSimulator implements SimulatorTarget {
 
 	counters(): Promise<SimulatorCounters> {
 		return this.call<SimulatorCounters>({ method: 'counters' });
+	}
+
+	recordCount(recordType: string): Promise<number> {
+		return this.call<number>({ method: 'recordCount', recordType });
 	}
 
 	async close(): Promise<void> {

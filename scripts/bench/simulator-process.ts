@@ -4,7 +4,7 @@
  * the node being measured: NetSuite does not run inside n8n either.
  */
 import { startSimulator, type Simulator } from '../../test/simulator/server';
-import type { JobOptions } from '../../test/simulator/types';
+import type { JobOptions, SimulatorOptions } from '../../test/simulator/types';
 
 export type SimulatorCall =
 	| { method: 'addJobs'; jobs: Array<{ jobId: string; options: JobOptions }> }
@@ -12,6 +12,7 @@ export type SimulatorCall =
 	| { method: 'setConcurrencyLimit'; limit: number | null }
 	| { method: 'resetCounters' }
 	| { method: 'counters' }
+	| { method: 'recordCount'; recordType: string }
 	| { method: 'close' };
 
 export interface SimulatorHello {
@@ -35,6 +36,8 @@ function handle(call: SimulatorCall): unknown {
 			return target.resetCounters();
 		case 'counters':
 			return target.counters;
+		case 'recordCount':
+			return target.records.count(call.recordType);
 		case 'close':
 			return target.close().then(() => setImmediate(() => process.exit(0)));
 	}
@@ -49,7 +52,10 @@ process.on('message', (message: { id: number; call: SimulatorCall }) => {
 		);
 });
 
-startSimulator().then(
+/** Options from the parent (e.g. the submit benchmark's short jobs, without XSD validation). */
+const options = process.env.SIMULATOR_OPTIONS ? (JSON.parse(process.env.SIMULATOR_OPTIONS) as SimulatorOptions) : {};
+
+startSimulator(options).then(
 	(started) => {
 		simulator = started;
 		const hello: SimulatorHello = { endpointUrl: started.endpointUrl(), credentials: { ...started.credentials } };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 
 /**
- * Minimal stand-ins for three of n8n's built-in nodes that the examples use, so the demo can run
+ * Minimal stand-ins for four of n8n's built-in nodes that the examples use, so the demo can run
  * them through n8n's engine without installing n8n-nodes-base. They read only the parameters the
  * examples set. The real nodes run the same examples in real n8n (npm run test:e2e).
  */
@@ -25,6 +25,15 @@ function description(
 		properties,
 	} as INodeType['description'];
 }
+
+/** Runs the example's JavaScript (`jsCode`, run once for all items) and returns the items it builds. */
+export const codeStandIn: INodeType = {
+	description: description('code', 'Code', 1, [{ displayName: 'JavaScript', name: 'jsCode', type: 'string', default: '' }]),
+	async execute(this: IExecuteFunctions) {
+		const run = new Function(this.getNodeParameter('jsCode', 0) as string) as () => INodeExecutionData[];
+		return [run().map((item, index) => ({ json: item.json, pairedItem: { item: Math.min(index, this.getInputData().length - 1) } }))];
+	},
+};
 
 export const noOpStandIn: INodeType = {
 	description: description('noOp', 'No Operation', 1),

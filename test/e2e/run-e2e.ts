@@ -213,6 +213,7 @@ const EXAMPLES: Record<string, string> = {
 	'wait-for-job': 'exWaitForJob',
 	'submit-upsert-then-wait': 'exSubmitUpsertWait',
 	'wait-then-route-failed-records': 'exWaitRouteFailed',
+	'submit-upsert-and-route': 'exSubmitUpsertRoute',
 };
 /** The credential the examples reference; imported under this id and name. */
 const EXAMPLE_CREDENTIAL = { id: 'netsuite-tba', name: 'NetSuite TBA API' };
@@ -547,6 +548,31 @@ async function examplesSuite(
 			JSON.stringify([
 				{ externalId: 'DEMO-001', isSuccess: true },
 				{ externalId: 'DEMO-002', isSuccess: true },
+			]),
+			'Saved records',
+		);
+	});
+
+	await test('example: submit-upsert-and-route — Code node records upserted by Submit Async Job (wait), routed by isSuccess', async () => {
+		const submittedBefore = simulator.submittedJobIds.length;
+		const result = await timed(`execute ${EXAMPLES['submit-upsert-and-route']}`, () => sandbox.execute(EXAMPLES['submit-upsert-and-route']));
+		assert(result.ok, `execution not successful: ${summarize(result)}`);
+		const submitted = simulator.submittedJobIds.slice(submittedBefore);
+		assertEqual(submitted.length, 1, 'jobs Submit Async Job submitted');
+		const upserted = result.output('Upsert customers');
+		assertEqual(upserted.length, 4, `items out of Upsert customers ${exampleSummary(upserted)}`);
+		for (const item of upserted) assertEqual(item.jobId, submitted[0], `jobId of ${String(item.externalId)}`);
+		assertEqual(
+			exampleSummary(result.output('Failed records (fix and retry here)')),
+			JSON.stringify([{ externalId: 'N8N-DEMO-003', isSuccess: false }]),
+			'Failed records',
+		);
+		assertEqual(
+			exampleSummary(result.output('Saved records (write internalIds back here)')),
+			JSON.stringify([
+				{ externalId: 'N8N-DEMO-001', isSuccess: true },
+				{ externalId: 'N8N-DEMO-002', isSuccess: true },
+				{ externalId: 'N8N-DEMO-004', isSuccess: true },
 			]),
 			'Saved records',
 		);

@@ -40,6 +40,44 @@ const MIXED_WRITES: WriteRecord[] = [
 	},
 ];
 
+/** External ID whose submission fails in the demo store (a missing required field, as NetSuite reports it). */
+export const DEMO_FAILING_EXTERNAL_ID = 'DEMO-FAIL-001';
+
+/**
+ * The record store behind the seven submit operations: two subsidiaries (so a reference to any other
+ * subsidiary is INVALID_KEY_OR_REF) and the twelve demo customers, by the ids the demo jobs use.
+ * Seeding again resets these records to their demo values.
+ */
+export function seedDemoStore(simulator: Simulator): string[] {
+	simulator.records.seed('subsidiary', [
+		{ internalId: '1', externalId: 'DEMO-SUB-PARENT', fields: { name: 'Demo Parent Co.' } },
+		{ internalId: '2', externalId: 'DEMO-SUB-UK', fields: { name: 'Demo UK Ltd' } },
+	]);
+	simulator.records.seed(
+		'customer',
+		DEMO_CUSTOMERS.map((customer) => ({
+			internalId: customer.internalId,
+			externalId: customer.externalId,
+			fields: {
+				entityId: String(customer.fields?.entityId),
+				companyName: String(customer.fields?.companyName),
+				email: `ap${customer.internalId}@example.com`,
+				subsidiary: { internalId: '1' },
+			},
+		})),
+	);
+	simulator.clearRecordFailures();
+	simulator.scriptRecordFailures({
+		match: { externalId: DEMO_FAILING_EXTERNAL_ID },
+		code: 'USER_ERROR',
+		message: 'Please enter value(s) for: Email',
+	});
+	return [
+		'Record store (asyncAddList … asyncSearch): subsidiaries 1, 2; customers 1001–1012 (DEMO-CUST-001 … 012)',
+		`  a record with externalId ${DEMO_FAILING_EXTERNAL_ID} fails: USER_ERROR "Please enter value(s) for: Email"`,
+	];
+}
+
 export function seedDemoJobs(simulator: Simulator): string[] {
 	const finished = { steps: [{ status: 'finished' }] };
 	simulator.addJob('DEMO_JOB_FINISHED', {
@@ -86,5 +124,6 @@ export function seedDemoJobs(simulator: Simulator): string[] {
 		'DEMO_JOB_FAILED                failed',
 		'DEMO_JOB_READ                  finished, asyncGetList: 3 customers and 1 missing record',
 		'DEMO_JOB_SEARCH                finished, search: 12 customers in 3 pages of 5',
+		...seedDemoStore(simulator),
 	];
 }

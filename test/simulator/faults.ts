@@ -18,7 +18,7 @@ export const INVALID_LOGIN_MESSAGE = 'Invalid login attempt.';
 export const CONCURRENCY_MESSAGE = 'SuiteTalk concurrent request limit exceeded. Request blocked.';
 export const INVALID_JOB_MESSAGE = 'You have specified an invalid Job Id';
 
-function userFault(element: string, code: string, message: string, httpStatus = 500): SoapFault {
+export function userFault(element: string, code: string, message: string, httpStatus = 500): SoapFault {
 	return { httpStatus, faultcode: USER_EXCEPTION, faultstring: message, detail: { element, code, message } };
 }
 

@@ -1,5 +1,4 @@
-import type { SubmittedItem } from './request';
-import type { FinalStatus, JobOptions, JobScript, ResultScript, StatusStep, WriteOperation, WriteRecord } from './types';
+import type { FinalStatus, JobOptions, JobScript, ResultScript, StatusStep } from './types';
 
 export const DEFAULT_API_VERSION = '2025_2';
 /** NetSuite allows 20 getAsyncResult calls per job (each page counts); the 21st is INVALID_JOB_ID. */
@@ -93,7 +92,6 @@ function stepView(step: StatusStep): StatusView {
 
 export class JobStore {
 	private readonly jobs = new Map<string, Job>();
-	private nextInternalId = 10_000;
 
 	add(jobId: string, options: JobOptions, nowMs: number): Job {
 		const job = new Job(jobId, options.script, options.results, options.apiVersion, nowMs);
@@ -103,22 +101,5 @@ export class JobStore {
 
 	get(jobId: string | undefined): Job | undefined {
 		return jobId === undefined ? undefined : this.jobs.get(jobId);
-	}
-
-	/** The job an async write submit creates: every record succeeds, one write result each. */
-	submit(jobId: string, operation: WriteOperation, items: SubmittedItem[], apiVersion: string, nowMs: number): Job {
-		const records = items.map((item) => this.writeResult(operation, item));
-		return this.add(jobId, { script: DEFAULT_SUBMIT_SCRIPT, results: { kind: 'write', operation, records }, apiVersion }, nowMs);
-	}
-
-	private writeResult(operation: WriteOperation, item: SubmittedItem): WriteRecord {
-		const type = item.type ?? (item.xsiType ? item.xsiType.charAt(0).toLowerCase() + item.xsiType.slice(1) : undefined);
-		const keepsId = operation !== 'asyncAddList' && item.internalId;
-		return {
-			isSuccess: true,
-			internalId: keepsId ? item.internalId : operation === 'asyncDeleteList' ? undefined : String(this.nextInternalId++),
-			externalId: item.externalId,
-			type,
-		};
 	}
 }

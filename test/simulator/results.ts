@@ -1,4 +1,5 @@
 import type { FieldValue, ReadRecord, ResultScript, SearchRecord, StatusDetail, WriteRecord } from './types';
+import { recordNamespaceKey } from './record-types';
 import { el, textEl, type NsKey, type XmlNode } from './xml-writer';
 
 /**
@@ -42,10 +43,13 @@ const RECORD_NAMESPACES: Record<string, NsKey> = {
 	VendorBill: 'purchases',
 	ItemReceipt: 'purchases',
 	CustomRecord: 'customization',
+	// Search-only names: transactions and items are searched as a whole (TransactionSearchRow, ItemSearchRow).
+	Transaction: 'sales',
+	Item: 'accounting',
 };
 
 export function recordNamespace(recordType: string): NsKey {
-	return RECORD_NAMESPACES[recordType] ?? 'relationships';
+	return RECORD_NAMESPACES[recordType] ?? recordNamespaceKey(recordType) ?? 'relationships';
 }
 
 export function pageSizeOf(results: ResultScript): number {
@@ -80,23 +84,28 @@ function statusNode(isSuccess: boolean, details: StatusDetail[] = []): XmlNode {
 }
 
 function writeResponse(record: WriteRecord): XmlNode {
-	const hasRef = record.internalId !== undefined || record.externalId !== undefined || record.type !== undefined;
+	const custom = record.customRecordType;
+	const hasRef = record.internalId !== undefined || record.externalId !== undefined || record.type !== undefined || custom !== undefined;
+	const baseRef = custom
+		? el('messages', 'baseRef', {
+				attrs: [
+					['internalId', record.internalId],
+					['externalId', record.externalId],
+					['typeId', custom.typeId],
+					['scriptId', custom.scriptId],
+				],
+				xsiType: { ns: 'core', name: 'CustomRecordRef' },
+			})
+		: el('messages', 'baseRef', {
+				attrs: [
+					['internalId', record.internalId],
+					['externalId', record.externalId],
+					['type', record.type],
+				],
+				xsiType: { ns: 'core', name: 'RecordRef' },
+			});
 	return el('messages', 'writeResponse', {
-		children: [
-			statusNode(record.isSuccess, record.details),
-			...(hasRef
-				? [
-						el('messages', 'baseRef', {
-							attrs: [
-								['internalId', record.internalId],
-								['externalId', record.externalId],
-								['type', record.type],
-							],
-							xsiType: { ns: 'core', name: 'RecordRef' },
-						}),
-					]
-				: []),
-		],
+		children: [statusNode(record.isSuccess, record.details), ...(hasRef ? [baseRef] : [])],
 	});
 }
 
@@ -121,7 +130,7 @@ function recordNode(elementNs: NsKey, record: SearchRecord): XmlNode {
 			['externalId', record.externalId],
 		],
 		xsiType: { ns: recordNs, name: record.recordType },
-		children: Object.entries(record.fields ?? {}).map(([name, value]) => fieldNode(recordNs, name, value)),
+		children: record.elements ?? Object.entries(record.fields ?? {}).map(([name, value]) => fieldNode(recordNs, name, value)),
 	});
 }
 

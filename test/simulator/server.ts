@@ -34,8 +34,12 @@ import type {
 	SimulatorCounters,
 	SimulatorCredentials,
 	SimulatorOptions,
-	WriteOperation,
+	RecordFailureRule,
+	RecordStoreView,
+	SubmitOperation,
+	SubmittedJob,
 } from './types';
+import { isSubmitOperation, SubmitService } from './submit';
 import { ROTATION, type ConcretePrefixStyle } from './xml-writer';
 
 export * from './types';
@@ -54,12 +58,6 @@ const REQUEST_LOG_SIZE = 2000;
 /** A refused upload is drained (so the client reads the 413) but only up to this much. */
 const MAX_DRAIN_BYTES = 100 * 1024 * 1024;
 const ENDPOINT_PATH = /^\/services\/NetSuitePort_(\d{4}_\d)\/?$/;
-const WRITE_SUBMITS: ReadonlySet<string> = new Set<WriteOperation>([
-	'asyncAddList',
-	'asyncUpdateList',
-	'asyncUpsertList',
-	'asyncDeleteList',
-]);
 const XML_CONTENT_TYPE = 'text/xml; charset=utf-8';
 
 interface Injection {
@@ -123,7 +121,8 @@ class SuiteTalkSimulator implements Simulator {
 	private inFlightCount = 0;
 	private injections: Injection[] = [];
 	private closed = false;
-	private readonly jobs = new JobStore();
+	private readonly jobStore = new JobStore();
+	private readonly submits: SubmitService;
 	private readonly ids: IdFactory;
 	private readonly verifier: PassportVerifier;
 	private readonly server: Server;
@@ -138,6 +137,7 @@ class SuiteTalkSimulator implements Simulator {
 		this.prefixStyle = options.prefixStyle ?? 'platformCore';
 		this.ids = new IdFactory(this.credentials.accountId.toUpperCase());
 		this.verifier = new PassportVerifier(this.credentials, () => this.netSuiteNow());
+		this.submits = new SubmitService({ validateXsd: options.validateXsd ?? true, jobScript: options.submitJobScript });
 		this.server = createServer((request, response) => {
 			this.handle(request, response).catch((error: Error) => this.internalError(response, error));
 		});
@@ -167,7 +167,7 @@ class SuiteTalkSimulator implements Simulator {
 	}
 
 	addJob(jobId: string, options: JobOptions): void {
-		this.jobs.add(jobId, options, Date.now());
+		this.jobStore.add(jobId, options, Date.now());
 	}
 
 	injectFaults(kind: FaultKind, count: number, match: FaultMatch = {}): void {
@@ -199,6 +199,22 @@ class SuiteTalkSimulator implements Simulator {
 	resetCounters(): void {
 		Object.assign(this.counters, emptyCounters());
 		this.requests.length = 0;
+	}
+
+	get records(): RecordStoreView {
+		return this.submits.records;
+	}
+
+	get jobs(): { get(jobId: string): SubmittedJob | undefined } {
+		return this.submits.jobs;
+	}
+
+	scriptRecordFailures(rule: RecordFailureRule): void {
+		this.submits.scriptFailure(rule);
+	}
+
+	clearRecordFailures(): void {
+		this.submits.clearFailures();
 	}
 
 	close(): Promise<void> {
@@ -302,7 +318,7 @@ class SuiteTalkSimulator implements Simulator {
 			if (this.isCharged(injection.kind, operation)) this.chargeResultCall(parsed);
 			return this.deliverAfterPassport(injection.kind, response, context, parsed);
 		}
-		return this.dispatch(operation, parsed, response, context);
+		return this.dispatch(operation, parsed, read.body, response, context);
 	}
 
 	/** A simulator bug must show up as a failing request, not crash the test run that hosts it. */
@@ -317,24 +333,37 @@ class SuiteTalkSimulator implements Simulator {
 		response.end(body);
 	}
 
-	private dispatch(operation: string, parsed: ParsedRequest, response: ServerResponse, context: ResponseContext): Promise<void> {
+	private dispatch(
+		operation: string,
+		parsed: ParsedRequest,
+		rawBody: string,
+		response: ServerResponse,
+		context: ResponseContext,
+	): Promise<void> {
 		if (operation === 'getServerTime') {
 			return this.sendXml(response, 200, envelope(context, serverTimeResponse(this.netSuiteNow())));
 		}
 		if (operation === 'checkAsyncStatus') return this.checkAsyncStatus(parsed, response, context);
 		if (operation === 'getAsyncResult') return this.getAsyncResult(parsed, response, context);
-		if (WRITE_SUBMITS.has(operation)) {
-			const jobId = this.ids.jobId(this.netSuiteNow());
-			const job = this.jobs.submit(jobId, operation as WriteOperation, parsed.items, context.version, Date.now());
-			this.submittedJobIds.push(jobId);
-			const body = asyncStatusResponse(`${operation}Response`, jobId, job.current(Date.now()));
-			return this.sendXml(response, 200, envelope(context, body));
-		}
+		if (isSubmitOperation(operation)) return this.submit(operation, rawBody, response, context);
 		return this.sendFault(response, context, axisFault('soapenv:Client', `No such operation '${operation}'`));
 	}
 
+	/** The seven submit operations: validated and run against the record store (submit.ts). */
+	private async submit(operation: SubmitOperation, rawBody: string, response: ServerResponse, context: ResponseContext): Promise<void> {
+		const outcome = await this.submits.submit(operation, rawBody, context.version);
+		if ('fault' in outcome) return this.sendFault(response, context, outcome.fault);
+		const jobId = this.ids.jobId(this.netSuiteNow());
+		this.jobStore.add(jobId, { ...outcome.job, apiVersion: context.version }, Date.now());
+		this.submits.recordJob(jobId, outcome.submitted);
+		this.submittedJobIds.push(jobId);
+		// A submission is always answered `pending` (SUBMIT.md §1.3); the script starts with the first status check.
+		const body = asyncStatusResponse(`${operation}Response`, jobId, { status: 'pending', percentCompleted: 0, estRemainingDuration: 0 });
+		return this.sendXml(response, 200, envelope(context, body));
+	}
+
 	private checkAsyncStatus(parsed: ParsedRequest, response: ServerResponse, context: ResponseContext): Promise<void> {
-		const job = this.jobs.get(parsed.jobId);
+		const job = this.jobStore.get(parsed.jobId);
 		if (!job) return this.sendFault(response, context, asyncFault('INVALID_JOB_ID', INVALID_JOB_MESSAGE));
 		this.counters.statusChecksByJob[job.id] = (this.counters.statusChecksByJob[job.id] ?? 0) + 1;
 		const view = job.check(Date.now());
@@ -347,7 +376,7 @@ class SuiteTalkSimulator implements Simulator {
 
 	/** One of the job's 20 getAsyncResult calls spent, whatever the answer turns out to be. */
 	private chargeResultCall(parsed: ParsedRequest): { job: ReturnType<JobStore['get']>; pageIndex: number } {
-		const job = this.jobs.get(parsed.jobId);
+		const job = this.jobStore.get(parsed.jobId);
 		const pageIndex = /^\d{1,9}$/.test(parsed.pageIndex ?? '') ? Number(parsed.pageIndex) : 0;
 		if (job) {
 			job.resultCalls += 1;

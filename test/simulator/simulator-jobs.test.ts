@@ -131,9 +131,10 @@ describe('unknown job ids', () => {
 });
 
 describe('async submits', () => {
+	const listRel = 'xmlns:listRel="urn:relationships_2025_2.lists.webservices.netsuite.com"';
 	const customers =
-		'<platformMsgs:record xsi:type="listRel:Customer" externalId="EXT-1" xmlns:listRel="urn:relationships_2025_2.lists.webservices.netsuite.com"/>' +
-		'<platformMsgs:record xsi:type="listRel:Customer" xmlns:listRel="urn:relationships_2025_2.lists.webservices.netsuite.com"/>';
+		`<platformMsgs:record xsi:type="listRel:Customer" externalId="EXT-1" ${listRel}><listRel:companyName>One</listRel:companyName></platformMsgs:record>` +
+		`<platformMsgs:record xsi:type="listRel:Customer" ${listRel}><listRel:companyName>Two</listRel:companyName></platformMsgs:record>`;
 
 	it('asyncAddList creates a pending job that finishes after ~3 s with one write result per record', async () => {
 		const reply = await soapCall(simulator, { operation: 'asyncAddList', rawBody: customers });
@@ -188,7 +189,10 @@ describe('async submits', () => {
 	});
 
 	it('a job submitted through 2024_2 is read through 2024_2 only', async () => {
-		const reply = await soapCall(simulator, { operation: 'asyncUpsertList', rawBody: '', version: '2024_2' });
+		const record =
+			'<platformMsgs:record xsi:type="listRel:Customer" externalId="EXT-2024" xmlns:listRel="urn:relationships_2024_2.lists.webservices.netsuite.com">' +
+			'<listRel:companyName>Old endpoint</listRel:companyName></platformMsgs:record>';
+		const reply = await soapCall(simulator, { operation: 'asyncUpsertList', rawBody: record, version: '2024_2' });
 		const jobId = textOf(at(body(reply), 'asyncUpsertListResponse', 'asyncStatusResult', 'jobId')) as string;
 		expect(reply.text).toContain('urn:core_2024_2.platform.webservices.netsuite.com');
 		await sleep(3100);

@@ -1,4 +1,5 @@
 /** The public shapes of the SuiteTalk simulator: tests, the benchmark and the demo code against these. */
+import type { XmlNode } from './xml-writer';
 
 export interface SimulatorCredentials {
 	accountId: string;
@@ -41,6 +42,11 @@ export interface WriteRecord {
 	externalId?: string;
 	/** The baseRef's `type` attribute, e.g. `customer`. */
 	type?: string;
+	/**
+	 * A custom record's baseRef is a CustomRecordRef naming its custom record type (`typeId` = the type's
+	 * internal id, `scriptId` = its script id) instead of a RecordRef with `type`.
+	 */
+	customRecordType?: { typeId?: string; scriptId?: string };
 	details?: StatusDetail[];
 }
 
@@ -60,6 +66,11 @@ export interface ReadRecord {
 	internalId?: string;
 	externalId?: string;
 	fields?: Record<string, FieldValue>;
+	/**
+	 * Set by jobs the record store answers: the record's field elements, already in XSD order and in
+	 * their declaring namespaces. When present it is written instead of `fields`.
+	 */
+	elements?: XmlNode[];
 	details?: StatusDetail[];
 }
 
@@ -67,6 +78,8 @@ export type SearchRecord = Omit<ReadRecord, 'isSuccess' | 'details'>;
 
 export type WriteOperation = 'asyncAddList' | 'asyncUpdateList' | 'asyncUpsertList' | 'asyncDeleteList';
 export type ReadOperation = 'asyncGetList' | 'asyncInitializeList';
+/** The seven async submit operations the simulator runs against its record store. */
+export type SubmitOperation = WriteOperation | ReadOperation | 'asyncSearch';
 
 export type ResultScript =
 	| { kind: 'write'; operation?: WriteOperation; records: WriteRecord[]; pageSize?: number }
@@ -151,6 +164,87 @@ export interface LoggedRequest {
 	headers: Record<string, string | string[] | undefined>;
 }
 
+/**
+ * A stored field as JSON, shaped by the XSD: a simple value is its text (`'true'`, `'2500.5'`); a complex
+ * value is an object of its attributes and child elements; a child the schema lets repeat
+ * (maxOccurs > 1) is always an array; an element whose declared type is abstract carries `xsiType`
+ * (local name, e.g. `StringCustomFieldRef`). Example: `subsidiary: { internalId: '1' }`,
+ * `customFieldList: { customField: [{ xsiType: 'StringCustomFieldRef', scriptId: 'custentity_x', value: 'n8n' }] }`,
+ * `addressbookList: { replaceAll: 'true', addressbook: [{ label: 'Main', addressbookAddress: { city: 'Boston' } }] }`.
+ */
+export type StoredValue = string | StoredObject;
+export interface StoredObject {
+	[name: string]: StoredValue | StoredValue[];
+}
+
+/** A record as the simulator's store holds it. */
+export interface StoredRecord {
+	/** The RecordType value, e.g. `customer`. */
+	type: string;
+	/** The xsi:type local name, e.g. `Customer`. */
+	recordType: string;
+	internalId: string;
+	externalId?: string;
+	/** Body fields by element local name, in XSD order (see StoredValue). */
+	fields: StoredObject;
+}
+
+/** What a test seeds: ids are assigned when absent. */
+export interface RecordSeed {
+	internalId?: string;
+	externalId?: string;
+	fields?: StoredObject;
+}
+
+/** Identifies one stored record. External IDs compare case-insensitively, as in NetSuite. */
+export type RecordKey = { internalId: string } | { externalId: string };
+
+export interface RecordStoreView {
+	/** `type` is the RecordType value (`customer`) or the xsi:type name (`Customer`). */
+	get(type: string, key: RecordKey): StoredRecord | undefined;
+	count(type: string): number;
+	/** Every record of the type, by internalId ascending. */
+	all(type: string): StoredRecord[];
+	/** Adds (or replaces, same internalId) records; returns them with their ids. Field names are checked against the XSD. */
+	seed(type: string, records: RecordSeed[]): StoredRecord[];
+	/** Empties the store (the internalId sequence continues). */
+	clear(): void;
+}
+
+/**
+ * A per-record failure a test scripts: every matching record of a later submit fails (or, for
+ * `type: 'WARN'`, succeeds with a warning) with this code and message, until `times` are used up.
+ */
+export interface RecordFailureRule {
+	operation?: SubmitOperation;
+	/** RecordType value or xsi:type name; default any. */
+	recordType?: string;
+	/** `index` is the 0-based position of the record (or baseRef) in its job. */
+	match: { externalId: string } | { internalId: string } | { index: number };
+	code: string;
+	message: string;
+	/** Default `ERROR`. A `WARN` becomes an error when the job's preferences say warningAsError. */
+	type?: 'ERROR' | 'WARN';
+	/** The record is saved, then reported failed with afterSubmitFailed=true (an afterSubmit script failed). */
+	afterSubmitFailed?: boolean;
+	/** How many records it fails; default unlimited. */
+	times?: number;
+}
+
+/** A job created by one of the seven submit operations, for tests to assert on what arrived. */
+export interface SubmittedJob {
+	jobId: string;
+	operation: SubmitOperation;
+	/** records / baseRefs / initializeRecords in the request; 1 for asyncSearch. */
+	recordCount: number;
+	/** The SOAP header's preferences children as sent (`{ warningAsError: 'true' }`); empty when absent. */
+	preferences: Record<string, string>;
+	/** The SOAP header's searchPreferences children as sent. */
+	searchPreferences: Record<string, string>;
+	/** The endpoint version it was submitted through. */
+	apiVersion: string;
+}
+
 export interface Simulator {
 	/** http://127.0.0.1:<port> */
 	url: string;
@@ -177,6 +271,12 @@ export interface Simulator {
 	resetCounters(): void;
 	/** Closes the server and destroys every socket, hanging ones included. */
 	close(): Promise<void>;
+	/** The in-memory record store the seven submit operations read and write. */
+	readonly records: RecordStoreView;
+	/** Jobs created by the seven submit operations (`simulator.jobs.get(jobId)?.preferences`). */
+	readonly jobs: { get(jobId: string): SubmittedJob | undefined };
+	scriptRecordFailures(rule: RecordFailureRule): void;
+	clearRecordFailures(): void;
 }
 
 export interface SimulatorOptions {
@@ -187,4 +287,11 @@ export interface SimulatorOptions {
 	concurrencyLimit?: number;
 	prefixStyle?: PrefixStyle;
 	clockOffsetMs?: number;
+	/**
+	 * Validate each submit against the 2025_2 XSDs (xmllint); default true. Off only where the
+	 * benchmark measures the node and not the validator.
+	 */
+	validateXsd?: boolean;
+	/** Lifecycle of the jobs the submit operations create; default 3 s with honest progress. */
+	submitJobScript?: JobScript;
 }

@@ -23,7 +23,21 @@ export type NsKey =
 	| 'employees'
 	| 'sales'
 	| 'purchases'
-	| 'customization';
+	| 'customization'
+	| 'scheduling'
+	| 'filecabinet'
+	| 'communication'
+	| 'marketing'
+	| 'supplychain'
+	| 'support'
+	| 'website'
+	| 'bank'
+	| 'customers'
+	| 'demandplanning'
+	| 'transactionEmployees'
+	| 'financial'
+	| 'general'
+	| 'inventory';
 
 interface NamespaceInfo {
 	prefix: string;
@@ -50,7 +64,27 @@ export const NAMESPACES: Record<NsKey, NamespaceInfo> = {
 	sales: { prefix: 'tranSales', uri: transactions('sales') },
 	purchases: { prefix: 'tranPurch', uri: transactions('purchases') },
 	customization: { prefix: 'setupCustom', uri: (version) => `urn:customization_${version}.setup.webservices.netsuite.com` },
+	scheduling: { prefix: 'actSched', uri: (version) => `urn:scheduling_${version}.activities.webservices.netsuite.com` },
+	filecabinet: { prefix: 'docFileCab', uri: (version) => `urn:filecabinet_${version}.documents.webservices.netsuite.com` },
+	communication: { prefix: 'generalComm', uri: (version) => `urn:communication_${version}.general.webservices.netsuite.com` },
+	marketing: { prefix: 'listMkt', uri: lists('marketing') },
+	supplychain: { prefix: 'listScm', uri: lists('supplychain') },
+	support: { prefix: 'listSupport', uri: lists('support') },
+	website: { prefix: 'listSite', uri: lists('website') },
+	bank: { prefix: 'tranBank', uri: transactions('bank') },
+	customers: { prefix: 'tranCust', uri: transactions('customers') },
+	demandplanning: { prefix: 'demandPlanning', uri: transactions('demandplanning') },
+	transactionEmployees: { prefix: 'tranEmp', uri: transactions('employees') },
+	financial: { prefix: 'tranFin', uri: transactions('financial') },
+	general: { prefix: 'tranGeneral', uri: transactions('general') },
+	inventory: { prefix: 'tranInvt', uri: transactions('inventory') },
 };
+
+/** The key of a NetSuite namespace URI of any version (`urn:relationships_2024_2.lists…` → `relationships`). */
+export function nsKeyOf(uri: string): NsKey | undefined {
+	const probe = uri.replace(/_\d{4}_\d\./, '_0000_0.');
+	return (Object.keys(NAMESPACES) as NsKey[]).find((key) => NAMESPACES[key].uri('0000_0') === probe);
+}
 
 export interface XmlNode {
 	/** null = an unqualified element (faultcode, detail, or a no-namespace wrapper as in sample 00b). */

@@ -111,13 +111,12 @@ export interface CheckParameters {
 	call: CallSettings;
 }
 
-function readParameters(ctx: IExecuteFunctions, itemIndex: number, credential: NetSuiteTbaCredentialData): CheckParameters {
-	const { jobId, apiVersion } = readJobReference(ctx.getNodeParameter('jobId', itemIndex, ''), credential);
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as Record<string, unknown>;
-	const call = readCallSettings(ctx, itemIndex, apiVersion, STATUS_RESPONSE_LIMIT_BYTES);
-	const errorOnUnsuccessfulJob = options.errorOnUnsuccessfulJob === true;
-	if (!ctx.getNodeParameter('pollUntilDone', itemIndex, false)) return { jobId, call, errorOnUnsuccessfulJob };
-
+/** The waiting part of the parameters; Submit Async Job waits for its jobs with the same settings. */
+export function readPollSettings(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	options: Record<string, unknown>,
+): NonNullable<CheckParameters['poll']> {
 	const intervalSeconds = readSeconds(ctx.getNodeParameter('pollInterval', itemIndex, DEFAULT_POLL_INTERVAL_SECONDS), 'Poll Interval', { min: 0.01 });
 	const timeoutSeconds = readSeconds(ctx.getNodeParameter('pollTimeout', itemIndex, DEFAULT_POLL_TIMEOUT_SECONDS), 'Poll Timeout', { min: 0, allowZero: true });
 	if (timeoutSeconds < intervalSeconds) {
@@ -129,18 +128,22 @@ function readParameters(ctx: IExecuteFunctions, itemIndex: number, credential: N
 	const maxIntervalSeconds = readSeconds(options.maxPollInterval ?? DEFAULT_MAX_POLL_INTERVAL_SECONDS, 'Max Poll Interval', { min: 0.01 });
 	const onTimeout = options.onTimeout === 'returnLastStatus' ? 'returnLastStatus' : 'error';
 	return {
-		jobId,
-		call,
-		errorOnUnsuccessfulJob,
-		poll: {
-			intervalMs: intervalSeconds * 1000,
-			timeoutMs: timeoutSeconds * 1000,
-			maxIntervalMs: maxIntervalSeconds * 1000,
-			adaptive: options.adaptivePolling !== false,
-			onTimeout,
-			fetchResultsWhenDone: options.fetchResultsWhenDone === true,
-		},
+		intervalMs: intervalSeconds * 1000,
+		timeoutMs: timeoutSeconds * 1000,
+		maxIntervalMs: maxIntervalSeconds * 1000,
+		adaptive: options.adaptivePolling !== false,
+		onTimeout,
+		fetchResultsWhenDone: options.fetchResultsWhenDone === true,
 	};
+}
+
+function readParameters(ctx: IExecuteFunctions, itemIndex: number, credential: NetSuiteTbaCredentialData): CheckParameters {
+	const { jobId, apiVersion } = readJobReference(ctx.getNodeParameter('jobId', itemIndex, ''), credential);
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as Record<string, unknown>;
+	const call = readCallSettings(ctx, itemIndex, apiVersion, STATUS_RESPONSE_LIMIT_BYTES);
+	const errorOnUnsuccessfulJob = options.errorOnUnsuccessfulJob === true;
+	if (!ctx.getNodeParameter('pollUntilDone', itemIndex, false)) return { jobId, call, errorOnUnsuccessfulJob };
+	return { jobId, call, errorOnUnsuccessfulJob, poll: readPollSettings(ctx, itemIndex, options) };
 }
 
 export function statusFields(status: Pick<CheckedStatus, keyof AsyncStatus | 'nsId'>): IDataObject {
@@ -165,9 +168,9 @@ function failIfUnsuccessful(parameters: CheckParameters, status: CheckedStatus):
 	}
 }
 
-type PollingParameters = CheckParameters & { poll: NonNullable<CheckParameters['poll']> };
+export type PollingParameters = CheckParameters & { poll: NonNullable<CheckParameters['poll']> };
 
-async function pollUntilDone(ctx: IExecuteFunctions, parameters: PollingParameters): Promise<IDataObject> {
+export async function pollUntilDone(ctx: IExecuteFunctions, parameters: PollingParameters): Promise<IDataObject> {
 	const signal = ctx.getExecutionCancelSignal();
 	const { poll, jobId } = parameters;
 	const startedAtMs = Date.now();

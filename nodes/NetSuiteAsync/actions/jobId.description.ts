@@ -6,6 +6,7 @@ export const jobIdProperty: INodeProperties = {
 	type: 'string',
 	default: '={{ $json.jobId }}',
 	required: true,
+	displayOptions: { hide: { operation: ['submitAsyncJob'] } },
 	placeholder: 'ASYNCWEBSERVICES_1234567_0801202313264698208388222_7',
 	description:
 		'The jobId an async submission (asyncAddList, asyncUpsertList, asyncSearch, …) returned. By default it is read from the incoming item.',

@@ -7,6 +7,7 @@ import { getAsyncResult } from './getAsyncResult.operation';
 import type { ItemOperation } from './itemOperation';
 import { CredentialProblem } from './credentialProblem';
 import { runItems } from './runItems';
+import { submitAsyncJob } from './submitAsyncJob.operation';
 import { readConcurrency } from './sharedOptions';
 import { toNodeError } from './toNodeError';
 
@@ -18,7 +19,7 @@ const operations: Record<string, ItemOperation<unknown>> = {
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = operations[operationName];
-	if (!operation) throw toNodeError(this.getNode(), new Error(`The operation "${operationName}" is not supported`), 0);
+	if (!operation && operationName !== 'submitAsyncJob') throw toNodeError(this.getNode(), new Error(`The operation "${operationName}" is not supported`), 0);
 
 	let credential: NetSuiteTbaCredentialData | CredentialProblem;
 	try {
@@ -27,6 +28,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		// A broken credential fails every item the same way, still through On Error.
 		credential = new CredentialProblem(error);
 	}
+	// Items go out together, in jobs, not one request per item.
+	if (operationName === 'submitAsyncJob') return await submitAsyncJob(this, credential);
 	let concurrency: number;
 	try {
 		concurrency = readConcurrency(this);

@@ -21,7 +21,7 @@ async function runPool(count: number, limit: number, task: (index: number) => Pr
 	await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
 }
 
-function errorDetails(error: ItemError): IDataObject {
+export function errorDetails(error: ItemError): IDataObject {
 	const { context } = error;
 	const details: IDataObject = {
 		description: error.description ?? undefined,

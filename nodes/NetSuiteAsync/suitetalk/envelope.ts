@@ -1,4 +1,4 @@
-import { create } from 'xmlbuilder2';
+import { create, fragment } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 
 import {
@@ -9,13 +9,21 @@ import {
 	XMLNS_NS,
 } from './namespaces';
 import type { TokenPassport } from './passport';
+import type { AsyncSubmitOperation } from './submitOperations';
 
-export type SoapOperation = 'checkAsyncStatus' | 'getAsyncResult' | 'getServerTime';
+export type SoapOperation = 'checkAsyncStatus' | 'getAsyncResult' | 'getServerTime' | AsyncSubmitOperation;
 
 export interface SoapRequest {
 	operation: SoapOperation;
 	/** The body element's children, in schema order. Values are text: xmlbuilder2 escapes them. */
 	fields: Array<[name: string, value: string]>;
+	/**
+	 * A finished operation element (the submissions' records), serialised once by the node with its
+	 * own namespace declarations: signing a retry must not rebuild hundreds of records.
+	 */
+	bodyXml?: string;
+	/** Finished SOAP header entries beside the passport (preferences, searchPreferences). */
+	headerXml?: string;
 }
 
 /**
@@ -24,6 +32,7 @@ export interface SoapRequest {
  * nothing is parsed again on the way out.
  */
 export function buildRequestEnvelope(apiVersion: string, request: SoapRequest, passport?: TokenPassport): string {
+	if (request.bodyXml !== undefined) return envelopeAround(apiVersion, request.bodyXml, request.headerXml ?? '', passport);
 	const messages = messagesNamespace(apiVersion);
 	const envelope = create({ version: '1.0', encoding: 'UTF-8' })
 		.ele(SOAP_ENVELOPE_NS, 'soapenv:Envelope')
@@ -35,6 +44,27 @@ export function buildRequestEnvelope(apiVersion: string, request: SoapRequest, p
 		operation.ele(messages, `platformMsgs:${name}`).txt(value);
 	}
 	return envelope.end({ prettyPrint: false });
+}
+
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+
+/**
+ * Well-formed fragments that each declare their own namespaces, joined as text: the envelope is the
+ * same XML xmlbuilder2 would write, without parsing the finished body again.
+ */
+function envelopeAround(apiVersion: string, bodyXml: string, headerXml: string, passport?: TokenPassport): string {
+	let passportXml = '';
+	if (passport) {
+		const header = fragment().ele(SOAP_ENVELOPE_NS, 'soapenv:Header');
+		appendPassport(header, passport, apiVersion);
+		const headerText = header.end({ prettyPrint: false });
+		passportXml = headerText.slice(headerText.indexOf('>') + 1, headerText.lastIndexOf('<'));
+	}
+	return (
+		`${XML_DECLARATION}<soapenv:Envelope xmlns:soapenv="${SOAP_ENVELOPE_NS}">` +
+		`<soapenv:Header>${passportXml}${headerXml}</soapenv:Header>` +
+		`<soapenv:Body>${bodyXml}</soapenv:Body></soapenv:Envelope>`
+	);
 }
 
 /** tokenPassport in the messages namespace, its children in core, in the order the XSD demands. */
