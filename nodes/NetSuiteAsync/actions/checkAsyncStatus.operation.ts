@@ -197,7 +197,7 @@ function readParameters(ctx: IExecuteFunctions, itemIndex: number, credential: N
 	const split = ctx.getNodeParameter('splitOutputs', itemIndex, false) === true;
 	const parameters: CheckParameters = {
 		jobId,
-		call: readCallSettings(ctx, itemIndex, credential.apiVersion, STATUS_RESPONSE_LIMIT_BYTES),
+		call: readCallSettings(ctx, itemIndex, credential, STATUS_RESPONSE_LIMIT_BYTES),
 		errorOnUnsuccessfulJob: options.errorOnUnsuccessfulJob === true,
 		pollInProcess,
 		split,
