@@ -61,7 +61,7 @@ describe('AccountConcurrency (AIMD window per account)', () => {
 		expect(limiter.release(tickets[4], 'success')).toEqual({ accountId: '1234567', from: 5, to: 6, reason: 'grown', inFlight: 0 });
 	});
 
-	it('the first refusal halves the window (5 → 2.5), once per round; later ones take a quarter off (2.5 → 1.875)', async () => {
+	it('the first refusal halves the window (5 → 2.5), once per round; later ones take 15 % off (2.5 → 2.125 → 1.806)', async () => {
 		const limiter = new AccountConcurrency('1234567');
 		const tickets = await fill(limiter, 5, 10);
 		expect(limiter.release(tickets[3], 'refused')).toEqual({ accountId: '1234567', from: 5, to: 2, reason: 'refused', inFlight: 4 });
@@ -69,11 +69,13 @@ describe('AccountConcurrency (AIMD window per account)', () => {
 		expect(limiter.release(tickets[4], 'refused')).toBeUndefined();
 		expect(limiter.limit).toBe(2);
 		for (const ticket of tickets.slice(0, 3)) limiter.release(ticket, 'neutral');
-		const later = await limiter.acquire(10);
-		expect(limiter.release(later, 'refused')).toEqual({ accountId: '1234567', from: 2, to: 1, reason: 'refused', inFlight: 0 });
+		// 2.125: still 2 at once, so nothing to log
+		expect(limiter.release(await limiter.acquire(10), 'refused')).toBeUndefined();
+		expect(limiter.limit).toBe(2);
+		expect(limiter.release(await limiter.acquire(10), 'refused')).toEqual({ accountId: '1234567', from: 2, to: 1, reason: 'refused', inFlight: 0 });
 	});
 
-	it('after a refusal, grows by 1 / (8 × window) per answer that filled the window: 2.5 → 3 after 11 of them', async () => {
+	it('after a refusal, grows by 1 / (16 × window) per answer that filled the window: 2.5 → 3 after 22 of them', async () => {
 		const limiter = new AccountConcurrency('1234567');
 		const first = await fill(limiter, 5, 10);
 		limiter.release(first[0], 'refused');
@@ -81,14 +83,14 @@ describe('AccountConcurrency (AIMD window per account)', () => {
 		expect(limiter.limit).toBe(2);
 		const [held] = await fill(limiter, 1, 10);
 		const changes = [];
-		for (let answer = 1; answer <= 11; answer++) {
+		for (let answer = 1; answer <= 22; answer++) {
 			const ticket = await limiter.acquire(10);
 			expect(ticket.filledWindow).toBe(true);
 			changes.push(limiter.release(ticket, 'success'));
 		}
-		// 2.55, 2.599, 2.647, 2.694, 2.741, 2.786, 2.831, 2.875, 2.919, 2.962, then 3.004
-		expect(changes.slice(0, 10)).toEqual(Array.from({ length: 10 }, () => undefined));
-		expect(changes[10]).toEqual({ accountId: '1234567', from: 2, to: 3, reason: 'grown', inFlight: 1 });
+		// 2.525, 2.5498, 2.5743, … 2.9598, 2.9809, then 3.0019
+		expect(changes.slice(0, 21)).toEqual(Array.from({ length: 21 }, () => undefined));
+		expect(changes[21]).toEqual({ accountId: '1234567', from: 2, to: 3, reason: 'grown', inFlight: 1 });
 		expect(limiter.limit).toBe(3);
 		limiter.release(held, 'neutral');
 	});
