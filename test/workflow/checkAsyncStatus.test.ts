@@ -3,7 +3,7 @@ import { resetAccountConcurrencyForTests } from '../../nodes/NetSuiteAsync/trans
 import { MIN_WAIT_SECONDS, overrideMinWaitSecondsForTests } from '../../nodes/NetSuiteAsync/waitFloor';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { secretsScan } from '../harness';
-import { credentialData, FAST_RETRIES, NODE_NAME, runNetSuite, stable } from './netsuite-workflow';
+import { credentialData, FAST_RETRIES, NODE_NAME, runNetSuite, stable, steps } from './netsuite-workflow';
 
 let simulator: Simulator;
 
@@ -22,16 +22,6 @@ beforeEach(() => {
 	simulator.clearFaults();
 	// The learnt window is per process: each test starts from what a fresh n8n would know.
 	resetAccountConcurrencyForTests();
-});
-
-const steps = (...statuses: Array<[string, number?, number?]>) => ({
-	script: {
-		steps: statuses.map(([status, percentCompleted = 0, estRemainingDuration = 0]) => ({
-			status,
-			percentCompleted,
-			estRemainingDuration,
-		})),
-	},
 });
 
 describe('Check Async Status, once', () => {
