@@ -122,7 +122,7 @@ function readParameters(ctx: IExecuteFunctions, itemIndex: number, credential: N
 		jobId,
 		selection,
 		outputMode,
-		call: readCallSettings(ctx, itemIndex, apiVersion, pageMegabytes * MEGABYTE, RESULT_REQUEST_TIMEOUT_SECONDS),
+		call: readCallSettings(ctx, itemIndex, { ...credential, apiVersion }, pageMegabytes * MEGABYTE, RESULT_REQUEST_TIMEOUT_SECONDS),
 		pageLimitBytes: pageMegabytes * MEGABYTE,
 	};
 }

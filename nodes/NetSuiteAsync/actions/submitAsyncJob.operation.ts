@@ -11,7 +11,7 @@ import { isAsyncSubmitOperation, MAX_REQUEST_BYTES, SUBMIT_OPERATION_RULES, type
 import { callSuiteTalk, type CallSettings } from '../transport/callSuiteTalk';
 import { ExecutionCancelledError, SuiteTalkFaultError } from '../transport/errors';
 import { mayHaveBeenProcessed, retryPolicyFor } from '../transport/retryPolicy';
-import { pollUntilDone, readPollSettings, type PollingParameters } from './checkAsyncStatus.operation';
+import { pollUntilDone, readSchedule, type ScheduleParameters } from './checkAsyncStatus.operation';
 import { fetchResults, RESULT_REQUEST_TIMEOUT_SECONDS } from './getAsyncResult.operation';
 import { InvalidInputError, readWholeNumber } from './inputValidation';
 import { RESULT_PAGE_LIMIT_BYTES } from './readJobResults';
@@ -32,7 +32,7 @@ interface SubmitSettings {
 	headerXml: string;
 	submitCall: CallSettings;
 	resultCall: CallSettings;
-	poll?: PollingParameters['poll'];
+	poll?: ScheduleParameters;
 }
 
 interface Job {
@@ -78,10 +78,10 @@ function readSettings(ctx: IExecuteFunctions, credential: NetSuiteTbaCredentialD
 		operation,
 		perJob,
 		headerXml: preferencesHeader(operation, options, credential.apiVersion),
-		submitCall: readCallSettings(ctx, 0, credential.apiVersion, STATUS_RESPONSE_LIMIT_BYTES),
-		resultCall: readCallSettings(ctx, 0, credential.apiVersion, RESULT_PAGE_LIMIT_BYTES, RESULT_REQUEST_TIMEOUT_SECONDS),
+		submitCall: readCallSettings(ctx, 0, credential, STATUS_RESPONSE_LIMIT_BYTES),
+		resultCall: readCallSettings(ctx, 0, credential, RESULT_PAGE_LIMIT_BYTES, RESULT_REQUEST_TIMEOUT_SECONDS),
 	};
-	if (ctx.getNodeParameter('waitForResults', 0, false) === true) settings.poll = readPollSettings(ctx, 0, options);
+	if (ctx.getNodeParameter('waitForResults', 0, false) === true) settings.poll = readSchedule(ctx, 0, options);
 	return settings;
 }
 
@@ -131,7 +131,7 @@ function buildJobs(ctx: IExecuteFunctions, settings: SubmitSettings, prepared: S
 
 async function waitAndPair(ctx: IExecuteFunctions, settings: SubmitSettings, jobId: string, job: Job): Promise<PairedOutcome[]> {
 	const poll = settings.poll as NonNullable<SubmitSettings['poll']>;
-	await pollUntilDone(ctx, { jobId, call: settings.submitCall, errorOnUnsuccessfulJob: false, poll: { ...poll, onTimeout: 'error' } }).catch(
+	await pollUntilDone(ctx, jobId, settings.submitCall, { ...poll, onTimeout: 'error' }).catch(
 		(error: unknown) =>
 			Promise.reject(
 				// The job was submitted: it runs on whatever happens here, and must not be sent again.

@@ -7,6 +7,7 @@ import { INVALID_LOGIN_CODES } from '../suitetalk/faults';
 import { NotASoapEnvelopeError, type SoapRequest } from '../suitetalk/envelope';
 import { UnbuiltSoapRequest } from '../suitetalk/signRequest';
 import type { XmlElement } from '../suitetalk/xml';
+import { inAccountSlot, isConcurrencyRefusal, type AccountSlots, type ConcurrencyFeedback } from './accountConcurrency';
 import { backoffDelayMs } from './backoff';
 import { ExecutionCancelledError, SuiteTalkFaultError, SuiteTalkTransportError, type TransportErrorCode } from './errors';
 import { htmlPageDelivery, mayRepeat, retryPolicyFor, thrownErrorDelivery, type Delivery } from './retryPolicy';
@@ -32,6 +33,8 @@ export interface CallSettings {
 	backoffBaseMs?: number;
 	random?: () => number;
 	ledger?: AttemptLedger;
+	/** The account's learnt concurrency window, held around each attempt (accountConcurrency.ts). */
+	accountSlots?: AccountSlots;
 }
 
 export interface CallResult {
@@ -192,6 +195,11 @@ function sendAttempt(ctx: IExecuteFunctions, request: SoapRequest, settings: Cal
 	return attempt(ctx, unsigned, settings);
 }
 
+function concurrencyFeedback(outcome: Attempt): ConcurrencyFeedback {
+	if (outcome.kind === 'ok') return 'success';
+	return isConcurrencyRefusal(outcome.error(0)) ? 'refused' : 'neutral';
+}
+
 /**
  * Sends one SuiteTalk request and returns its parsed answer. Retries (bounded, with backoff)
  * only what clears by itself (concurrency blocks, maintenance, outages, network trouble), and
@@ -210,7 +218,7 @@ export async function callSuiteTalk(
 	for (let retries = 0; ; retries++) {
 		throwIfCancelled(signal);
 		settings.ledger?.reserve();
-		const outcome = await sendAttempt(ctx, request, settings);
+		const outcome = await inAccountSlot(settings.accountSlots, signal, ctx.logger, () => sendAttempt(ctx, request, settings), concurrencyFeedback);
 		if (outcome.kind === 'ok') return { ...outcome.result, retries };
 		if (outcome.unsent) settings.ledger?.release();
 		if (outcome.skewedByMs !== undefined && !clockCorrected) {
