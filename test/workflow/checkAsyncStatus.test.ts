@@ -218,17 +218,17 @@ describe('the 1 s floor on poll and retry waits (review R6)', () => {
 				.filter((property) => property.name === name)
 				.map((property) => property.typeOptions?.minValue);
 		expect(MIN_WAIT_SECONDS).toBe(1);
-		expect(minValueOf('pollInterval')).toEqual([1, 1]);
-		expect(minValueOf('pollTimeout')).toEqual([1, 1]);
-		expect(minValueOf('maxPollInterval')).toEqual([1, 1]);
-		expect(minValueOf('retryWait')).toEqual([1, 1]);
+		expect(minValueOf('pollInterval')).toEqual([1, 1, 1]);
+		expect(minValueOf('pollTimeout')).toEqual([1, 1, 1]);
+		expect(minValueOf('maxPollInterval')).toEqual([1, 1, 1]);
+		expect(minValueOf('retryWait')).toEqual([1, 1, 1]);
 	});
 
 	it.each([
-		[{ pollUntilDone: true, pollInterval: 0.5 }, 'Item 0: Poll Interval is number 0.5', 'Set Poll Interval to a number of seconds of at least 1.'],
-		[{ pollUntilDone: true, options: { maxPollInterval: 0.2 } }, 'Item 0: Max Poll Interval is number 0.2', 'Set Max Poll Interval to a number of seconds of at least 1.'],
-		[{ pollUntilDone: true, pollTimeout: 0 }, 'Item 0: Poll Timeout is number 0', 'Set Poll Timeout to a number of seconds of at least 1.'],
-		[{ options: { retryWait: 0 } }, 'Item 0: First Retry Wait is number 0', 'Set First Retry Wait to a number of seconds of at least 1.'],
+		[{ pollUntilDone: true, pollInterval: 0.5 }, 'Poll Interval is number 0.5', 'Set Poll Interval to a number of seconds of at least 1.'],
+		[{ pollUntilDone: true, options: { maxPollInterval: 0.2 } }, 'Max Poll Interval is number 0.2', 'Set Max Poll Interval to a number of seconds of at least 1.'],
+		[{ pollUntilDone: true, pollTimeout: 0 }, 'Poll Timeout is number 0', 'Set Poll Timeout to a number of seconds of at least 1.'],
+		[{ options: { retryWait: 0 } }, 'First Retry Wait is number 0', 'Set First Retry Wait to a number of seconds of at least 1.'],
 	])('refuses %p at run time, before any request', async (parameters, message, fix) => {
 		const result = await runNetSuite(simulator, { parameters: { jobId: 'J', ...parameters } });
 		expect(result.error?.message).toBe(message);

@@ -203,7 +203,7 @@ describe('Split Done and Still Running', () => {
 			parameters: { splitOutputs: true, pollInterval: 0.05, pollTimeout: 600 },
 			items: [{ jobId: 'J', ...state }],
 		});
-		expect(result.error?.message).toBe(`Item 0: The item's loop state from the previous check is damaged: ${what}`);
+		expect(result.error?.message).toBe(`The item's loop state from the previous check is damaged: ${what}`);
 		expect(result.error?.description).toContain('Still Running');
 		expect(simulator.counters.totalRequests).toBe(0);
 	});
