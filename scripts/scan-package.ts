@@ -1,23 +1,26 @@
 /**
- * `npm run scan` (= npm run build && tsx scripts/scan-package.ts): n8n's community-package scanner,
- * @n8n/scan-community-package, on this package before it is published.
+ * `npm run scan` (= npm run build && tsx scripts/scan-package.ts): what n8n checks before a community
+ * package is verified, run on this package before it is published. Passes only with ZERO findings.
  *
- * The scanner's CLI only takes a name on the npm registry (it downloads the published tarball and
- * the source its provenance attests), so this script calls its `analyzePackage(dir, patterns)` on
- * the two things the CLI would scan, with the same file patterns:
- *   - source:  the repository's package.json and nodes/, credentials/ (`SOURCE_FILE_PATTERNS`);
- *   - tarball: `npm pack` of the built package, unpacked: its compiled .js and package.json.
+ * 1. @n8n/scan-community-package's `analyzePackage(dir, patterns)` on the two things its CLI scans
+ *    for a published package (the CLI only takes a registry name), with the same file patterns:
+ *      - source:  the repository's package.json and nodes/, credentials/ (`SOURCE_FILE_PATTERNS`);
+ *      - tarball: `npm pack` of the built package, unpacked: its .js files and package.json.
+ * 2. The GuardDog `threat-*` YARA rules of n8n's newer scanner over every file of the unpacked
+ *    tarball (scripts/scan/yara.ts; needs Debian's `yara`).
+ * 3. The tarball holds no dependency: package.json has no `dependencies` and `npm pack` put no
+ *    node_modules in it.
  *
- * Every finding is printed. The expected ones are the rules against runtime dependencies: the
- * `dependencies` field (no-runtime-dependencies) and the imports of xmlbuilder2 and fast-xml-parser
- * (no-restricted-imports), both deliberate (the package is not for n8n Cloud; see the README).
- * Any other finding, or a scan that cannot run, exits 1. docs/community-checks.md lists the findings.
+ * Every finding is printed; any finding, or a check that cannot run, exits 1. docs/community-checks.md
+ * describes the checks and the last results.
  */
 import { spawnSync } from 'child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join, relative, resolve } from 'path';
 import { pathToFileURL } from 'url';
+
+import { runYaraRules, yaraVersion, type YaraReport } from './scan/yara';
 
 interface AnalyzeResult {
 	passed: boolean;
@@ -44,17 +47,6 @@ interface Finding {
 	severity: string;
 	message: string;
 	rule: string;
-	expected: boolean;
-}
-
-/** xmlbuilder2 and fast-xml-parser are the package's two deliberate runtime dependencies. */
-const EXPECTED_IMPORT = /^(Import|Require|Dynamic import) of '(xmlbuilder2|fast-xml-parser)(\/[^']*)?' is not allowed/;
-
-function isExpected(finding: Omit<Finding, 'expected'>): boolean {
-	if (finding.severity !== 'error') return false;
-	if (finding.rule === '@n8n/community-nodes/no-runtime-dependencies') return finding.file === 'package.json';
-	if (finding.rule === '@n8n/community-nodes/no-restricted-imports') return EXPECTED_IMPORT.test(finding.message);
-	return false;
 }
 
 /** Reads ESLint's stylish report: a file's path on its own line, then "  line:col  severity  message  rule". */
@@ -78,7 +70,7 @@ function parseStylish(details: string, baseDir: string): Finding[] {
 			message: match[4].replace(/\s*\[autofixable\]$/, ''),
 			rule: match[5],
 		};
-		findings.push({ ...finding, expected: isExpected(finding) });
+		findings.push(finding);
 	}
 	return findings;
 }
@@ -122,11 +114,35 @@ async function scan(
 		return { findings, failure: `${label}: the scanner failed but its report could not be read:\n${result.details}` };
 	}
 	for (const f of findings) {
-		console.log(
-			`   ${f.expected ? 'expected  ' : 'UNEXPECTED'} ${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule}: ${f.message}`,
-		);
+		console.log(`   FINDING ${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule}: ${f.message}`);
 	}
 	return { findings };
+}
+
+function printYara(report: YaraReport): number {
+	console.log(`   ${report.rules.length} threat-* rules × ${report.filesScanned} files`);
+	for (const failure of report.failures) console.log(`   RULE FAILED ${failure}`);
+	for (const finding of report.findings) {
+		console.log(`   FINDING ${finding.file} ${finding.rule}`);
+		for (const text of finding.strings) console.log(`      ${text}`);
+	}
+	for (const match of report.outOfScope) {
+		console.log(`   (not a finding: ${match.rule} matched ${match.file}, a file outside the rule's path_include)`);
+	}
+	if (report.findings.length === 0 && report.failures.length === 0) console.log('   passed: no findings');
+	return report.findings.length;
+}
+
+/** What n8n's installer would fetch besides the package itself. */
+function bundledDependencyProblems(packageDir: string): string[] {
+	const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as Record<string, unknown>;
+	const problems: string[] = [];
+	for (const field of ['dependencies', 'optionalDependencies', 'bundleDependencies', 'bundledDependencies']) {
+		const value = manifest[field];
+		if (value && Object.keys(value).length > 0) problems.push(`package.json ${field} is not empty: ${JSON.stringify(value)}`);
+	}
+	if (existsSync(join(packageDir, 'node_modules'))) problems.push('the tarball contains node_modules/');
+	return problems;
 }
 
 async function main(): Promise<void> {
@@ -136,38 +152,51 @@ async function main(): Promise<void> {
 	const scanner = (await import(pathToFileURL(scannerPath).href)) as Scanner;
 	const version = (require(join(ROOT, 'node_modules', '@n8n', 'scan-community-package', 'package.json')) as { version: string })
 		.version;
-	console.log(`@n8n/scan-community-package ${version}`);
+	const yara = yaraVersion();
+	console.log(`@n8n/scan-community-package ${version}; yara ${yara ?? 'NOT INSTALLED'}`);
 
 	const work = mkdtempSync(join(tmpdir(), 'n8n-scan-'));
 	const failures: string[] = [];
-	let unexpected = 0;
-	let expected = 0;
+	let findings = 0;
 	try {
 		const distMissing = readdirSync(ROOT).includes('dist') ? [] : ['dist/ is missing: run npm run build first'];
 		failures.push(...distMissing);
 		const legs: Array<[string, string, string[]]> = [['source', ROOT, scanner.SOURCE_FILE_PATTERNS]];
+		let unpacked: string | undefined;
 		if (!distMissing.length) {
 			const { tarball, dir } = packAndUnpack(work);
 			console.log(`packed ${relative(work, tarball)}`);
 			legs.push(['tarball', dir, TARBALL_FILE_PATTERNS]);
+			unpacked = dir;
 		}
 		for (const [label, dir, patterns] of legs) {
-			const { findings, failure } = await scan(scanner, label, dir, patterns);
-			if (failure) failures.push(failure);
-			expected += findings.filter((f) => f.expected).length;
-			unexpected += findings.filter((f) => !f.expected).length;
+			const result = await scan(scanner, label, dir, patterns);
+			if (result.failure) failures.push(result.failure);
+			findings += result.findings.length;
+		}
+		if (unpacked) {
+			console.log(`\n== GuardDog threat-* YARA rules (scripts/scan/guarddog-rules) over every file of ${unpacked}`);
+			if (yara) {
+				const report = runYaraRules(unpacked);
+				findings += printYara(report);
+				failures.push(...report.failures.map((failure) => `YARA rule did not run: ${failure}`));
+			} else {
+				failures.push('yara is not installed (Debian: apt-get install -y yara); the YARA rules did not run');
+			}
+			console.log(`\n== self-contained tarball (no dependency for n8n's installer to fetch)`);
+			const problems = bundledDependencyProblems(unpacked);
+			for (const problem of problems) console.log(`   FINDING ${problem}`);
+			if (problems.length === 0) console.log('   passed: no dependencies, no node_modules');
+			findings += problems.length;
 		}
 	} finally {
 		rmSync(work, { recursive: true, force: true });
 	}
 
-	console.log(
-		`\nscan: ${expected} expected finding${expected === 1 ? '' : 's'} (runtime dependencies xmlbuilder2, fast-xml-parser), ` +
-			`${unexpected} unexpected`,
-	);
+	console.log(`\nscan: ${findings} finding${findings === 1 ? '' : 's'}`);
 	for (const failure of failures) console.log(`error: ${failure}`);
-	if (unexpected > 0 || failures.length > 0) {
-		console.log('Fix the unexpected findings (or, for a deliberate choice, list it in scripts/scan-package.ts and docs/community-checks.md).');
+	if (findings > 0 || failures.length > 0) {
+		console.log('The package must pass with zero findings: fix each one (docs/community-checks.md).');
 		process.exitCode = 1;
 	}
 }

@@ -4,6 +4,7 @@
  *   2. per-request CPU overhead              (overhead.ts)
  *   3. fan-out through n8n's engine           (fan-out.ts)
  *   4. a 10,000-row result, time and memory  (results-memory.ts, in a child process)
+ *   5. tarball size and require() time       (package-size.ts, fresh processes; rebuilds dist/)
  * Prints one table per part, writes them to scripts/bench/last-results.md, and exits non-zero when
  * a correctness check inside fails (a lost item, a wrong count, a policy copy that drifted).
  */
@@ -16,6 +17,7 @@ import { performance } from 'perf_hooks';
 
 import { runFanOutBench } from './fan-out';
 import { runOverheadInChild } from './overhead-child';
+import { PACKED_GOAL_BYTES, REQUIRE_GOAL_MS, runPackageBench } from './package-size';
 import { RemoteSimulator } from './remote-simulator';
 import { runPollingBench } from './polling-policy';
 import { runResultsMemoryBench } from './results-memory';
@@ -51,6 +53,12 @@ async function main(): Promise<void> {
 	} finally {
 		await simulator.close();
 	}
+	let packageCost: Awaited<ReturnType<typeof runPackageBench>> | undefined;
+	try {
+		packageCost = await timed('package', () => runPackageBench(report));
+	} catch (error) {
+		report.check(false, `package measurement crashed: ${(error as Error).stack ?? error}`);
+	}
 
 	const runtimeS = (performance.now() - started) / 1000;
 	const c5 = fanOut?.runs.find((run) => run.concurrency === 5);
@@ -73,6 +81,16 @@ async function main(): Promise<void> {
 			['3. wall time at concurrency 5 vs ideal ⌈500/5⌉ × 20 ms', c5 ? `${fixed(c5.nodeMs / 1000, 2)} s = ${ratio(c5.nodeMs / idealMs, 2)}` : 'not run', 'reported'],
 			['3. wall time at concurrency 10 (over the limit) vs ideal', c10 ? `${fixed(c10.nodeMs / 1000, 2)} s = ${ratio(c10.nodeMs / idealMs, 2)}` : 'not run', 'reported'],
 			['4. 10,000-row result: time to emit, peak RSS', child ? `${fixed(child.nodeMs / 1000, 2)} s, ${megabytes(child.maxRssKb * 1024)}` : 'not run', 'reported'],
+			[
+				'5. tarball ≤ 1 MB packed',
+				packageCost ? `${fixed(packageCost.packedBytes / 1024, 0)} KiB packed, ${fixed(packageCost.unpackedBytes / 1024, 0)} KiB unpacked` : 'not run',
+				packageCost && packageCost.packedBytes <= PACKED_GOAL_BYTES ? 'met' : 'NOT MET',
+			],
+			[
+				'5. require() of the node module ≤ 150 ms',
+				packageCost ? `${fixed(packageCost.nodeRequireMs, 0)} ms (credential ${fixed(packageCost.credentialRequireMs, 0)} ms)` : 'not run',
+				packageCost && packageCost.nodeRequireMs <= REQUIRE_GOAL_MS ? 'met' : 'NOT MET',
+			],
 			['npm run bench under 3 minutes', `${fixed(runtimeS, 0)} s (${timings.join(', ')})`, runtimeS < RUNTIME_BUDGET_S ? 'met' : 'NOT MET'],
 			['correctness checks inside the benchmark', report.failures.length ? `${report.failures.length} failed` : 'all passed', report.failures.length ? 'FAILED' : 'passed'],
 		],

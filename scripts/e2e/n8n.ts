@@ -234,6 +234,39 @@ export async function npmPack(packageDir: string, destination: string): Promise<
 	return file;
 }
 
+/** Top-level packages in a node_modules folder ("@scope/name" for scoped ones); [] when there is none. */
+export function listInstalledPackages(nodeModules: string): string[] {
+	if (!existsSync(nodeModules)) return [];
+	return readdirSync(nodeModules)
+		.filter((entry) => !entry.startsWith('.'))
+		.flatMap((entry) =>
+			entry.startsWith('@') ? readdirSync(join(nodeModules, entry)).map((scoped) => `${entry}/${scoped}`) : [entry],
+		)
+		.sort();
+}
+
+/**
+ * `npm install --omit=dev <tarball>` into an empty folder (peer dependencies omitted too: n8n provides
+ * n8n-workflow) and the packages it put there. A self-contained package yields only its own name.
+ */
+export async function npmInstallTarballAlone(tarball: string, workDir: string): Promise<string[]> {
+	const dir = mkdtempSync(join(workDir, 'install-alone-'));
+	writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'install-alone', private: true }));
+	assertOk(
+		await run(
+			'npm',
+			['install', '--omit=dev', '--omit=peer', '--ignore-scripts', '--audit=false', '--fund=false', '--loglevel=warn', tarball],
+			{ cwd: dir, env: cleanBaseEnv(), timeoutMs: 300_000 },
+		),
+		`npm install --omit=dev ${tarball}`,
+	);
+	try {
+		return listInstalledPackages(join(dir, 'node_modules'));
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
 // ---------------------------------------------------------------------------------------------
 // Run data printed by `n8n execute`
 
@@ -432,8 +465,9 @@ export class N8nSandbox {
 	 * its package.json, `npm install --install-strategy=shallow --ignore-scripts=true` inside it
 	 * (so its own dependencies come from the registry), and record it in .n8n/nodes/package.json.
 	 * n8n-workflow is not installed: n8n puts its own module paths on NODE_PATH when loading.
+	 * `dependencies` lists what that install put in the package's own node_modules.
 	 */
-	async installPackage(tarball: string): Promise<{ name: string; version: string; dir: string }> {
+	async installPackage(tarball: string): Promise<{ name: string; version: string; dir: string; dependencies: string[] }> {
 		const staging = mkdtempSync(join(this.nodesDir, '.staging-'));
 		try {
 			assertOk(
@@ -481,10 +515,32 @@ export class N8nSandbox {
 			};
 			nodesPackageJson.dependencies[packageJson.name] = packageJson.version;
 			writeFileSync(nodesPackageJsonPath, JSON.stringify(nodesPackageJson, null, 2));
-			return { name: packageJson.name, version: packageJson.version, dir };
+			return {
+				name: packageJson.name,
+				version: packageJson.version,
+				dir,
+				dependencies: listInstalledPackages(join(dir, 'node_modules')),
+			};
 		} finally {
 			rmSync(staging, { recursive: true, force: true });
 		}
+	}
+
+	/**
+	 * installPackage for a package that must be self-contained (issue 13): first `npm install --omit=dev`
+	 * of the tarball into an empty folder must install the package alone, then n8n's way of installing
+	 * it must add no dependency. Throws, naming what was added, otherwise.
+	 */
+	async installSelfContainedPackage(tarball: string, workDir: string): Promise<{ name: string; version: string; dir: string }> {
+		const alone = await npmInstallTarballAlone(tarball, workDir);
+		const installed = await this.installPackage(tarball);
+		if (alone.join() !== installed.name) {
+			throw new Error(`npm install --omit=dev of ${tarball} installed ${alone.join(', ')}, not only ${installed.name}`);
+		}
+		if (installed.dependencies.length > 0) {
+			throw new Error(`installing ${installed.name} into ${this.nodesDir} added dependencies: ${installed.dependencies.join(', ')}`);
+		}
+		return installed;
 	}
 
 	async importCredentials(credentials: CredentialImport[]): Promise<RunResult> {

@@ -336,7 +336,10 @@ async function netsuiteSuite(work: string): Promise<void> {
 			simulator = await simulatorModule.startSimulator();
 			log(`simulator at ${simulator.url}, endpoint ${simulator.endpointUrl(API_VERSION)}`);
 
-			const installed = await timed('install package', () => sandbox.installPackage(tarball));
+			// Self-contained (issue 13): the tarball brings no other package, as npm or as n8n installs it.
+			const installed = await timed('install package (alone, then as n8n does)', () =>
+				sandbox.installSelfContainedPackage(tarball, work),
+			);
 			assertEqual(installed.name, 'n8n-nodes-netsuite-async', 'package name');
 
 			const data = { ...simulator.credentials, apiVersion: API_VERSION, endpointUrl: simulator.endpointUrl(API_VERSION) };

@@ -425,7 +425,8 @@ async function setUp(): Promise<void> {
 		if (previousTmp === undefined) delete process.env.TMPDIR;
 		else process.env.TMPDIR = previousTmp;
 	}
-	await timed('install the package into .n8n/nodes', () => sandbox!.installPackage(tarball));
+	// Self-contained (issue 13): the tarball brings no other package, as npm or as n8n installs it.
+	await timed('install the package alone, then into .n8n/nodes', () => sandbox!.installSelfContainedPackage(tarball, workDir!));
 
 	simulator = await startSimulator({ port: Number(process.env.UI_SIMULATOR_PORT ?? 0) });
 	addUiJobs(simulator);
