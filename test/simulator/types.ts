@@ -1,5 +1,7 @@
 /** The public shapes of the SuiteTalk simulator: tests, the benchmark and the demo code against these. */
 
+import type { SimulatorM2mCredentials, SimulatorRest } from './rest/types';
+
 export interface SimulatorCredentials {
 	accountId: string;
 	consumerKey: string;
@@ -173,6 +175,8 @@ export interface Simulator {
 	resetCounters(): void;
 	/** Closes the server and destroys every socket, hanging ones included. */
 	close(): Promise<void>;
+	/** REST web services and RESTlets: OAuth 1.0a (TBA) and OAuth 2.0 M2M authentication. */
+	readonly rest: SimulatorRest;
 }
 
 export interface SimulatorOptions {
@@ -183,4 +187,6 @@ export interface SimulatorOptions {
 	concurrencyLimit?: number;
 	prefixStyle?: PrefixStyle;
 	clockOffsetMs?: number;
+	/** The OAuth 2.0 M2M mapping (client ID, certificates, scopes); default: rest/test-keys.ts. */
+	m2m?: Partial<SimulatorM2mCredentials>;
 }
