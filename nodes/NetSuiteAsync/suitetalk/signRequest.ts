@@ -1,23 +1,9 @@
+import { headerName, urlKeyOf, type HttpRequestTarget } from '../shared/requestTarget';
 import { endpointUrlFor, readCredentialData } from './credentialData';
 import { buildRequestEnvelope, insertPassport, NotASoapEnvelopeError, type SignedEnvelope, type SoapRequest } from './envelope';
 import { freshPassport, type Clock, type RandomSource } from './passport';
 
-/**
- * The part of n8n's request options that signing reads and writes (kept structural: no n8n import
- * here). n8n's HTTP Request node sends the legacy `uri`; the package's node and the credential
- * test send `url`.
- */
-export interface SoapHttpRequest {
-	url?: string;
-	uri?: string;
-	baseURL?: string;
-	headers?: Record<string, unknown>;
-	body?: unknown;
-}
-
-function headerName(headers: Record<string, unknown>, name: string): string | undefined {
-	return Object.keys(headers).find((key) => key.toLowerCase() === name.toLowerCase());
-}
+export type SoapHttpRequest = HttpRequestTarget;
 
 /**
  * What this package hands the credential as the body: the request still unbuilt, so that the
@@ -38,15 +24,6 @@ function bodyText(body: unknown): string {
 	if (Buffer.isBuffer(body)) return body.toString('utf8');
 	if (body === undefined || body === null || body === '') throw new NotASoapEnvelopeError('is empty');
 	throw new NotASoapEnvelopeError('is not text');
-}
-
-/**
- * n8n resolves the target as `url ?? uri` (backend-network resolveLegacyRequestTarget), so the
- * request keeps the key it came with: writing `url` into a `uri` request would override the URL
- * the person typed.
- */
-function urlKeyOf(request: SoapHttpRequest): 'url' | 'uri' {
-	return request.url === undefined && request.uri !== undefined ? 'uri' : 'url';
 }
 
 function namesItsUrl(request: SoapHttpRequest, key: 'url' | 'uri'): boolean {
