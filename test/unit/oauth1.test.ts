@@ -5,7 +5,7 @@ import {
 	percentEncode,
 	signatureBaseString,
 } from '../../nodes/NetSuiteAsync/rest/oauth1';
-import { isRestUrl, signRestRequest } from '../../nodes/NetSuiteAsync/rest/signRestRequest';
+import { isRestUrl, signRestRequest, type RestHttpRequest } from '../../nodes/NetSuiteAsync/rest/signRestRequest';
 import { NetSuiteTbaApi } from '../../credentials/NetSuiteTbaApi.credentials';
 
 /**
@@ -129,7 +129,7 @@ describe('signRestRequest: one request of n8n signed for REST', () => {
 		expect(signed.url).toBe(
 			'https://123456.restlets.api.netsuite.com/app/site/hosting/restlet.nl?script=6&deploy=1&customParam=someValue&testParam=someOtherValue',
 		);
-		expect(signed.qs).toBeUndefined();
+		expect((signed as RestHttpRequest).qs).toBeUndefined();
 		const nonce = '5a'.repeat(16);
 		const expected = hmac(RESTLET_BASE_STRING.replace(`oauth_nonce%3D${NONCE}`, `oauth_nonce%3D${nonce}`));
 		const fields = headerFields(String(signed.headers?.Authorization));
@@ -144,7 +144,7 @@ describe('signRestRequest: one request of n8n signed for REST', () => {
 		expect(signRestRequest(credential, { ...base, url: target, arrayFormat: 'repeat' as const }, clock).url).toBe(
 			`${target}?id=1&id=2`,
 		);
-		const legacy = signRestRequest(credential, { ...base, uri: target }, clock);
+		const legacy: RestHttpRequest = signRestRequest(credential, { ...base, uri: target }, clock);
 		expect(legacy.uri).toBe(`${target}?id%5B0%5D=1&id%5B1%5D=2`);
 		expect(legacy.url).toBeUndefined();
 		expect(() => signRestRequest(credential, { url: target, qs: { filter: { a: 1 } } }, clock)).toThrow(
@@ -157,7 +157,7 @@ describe('signRestRequest: one request of n8n signed for REST', () => {
 		const shifted = signRestRequest(credential, { ...request, clockOffsetMs: -125_000 }, clock);
 		expect(shifted.headers).toEqual({ Authorization: expect.stringMatching(/^OAuth realm="123456", /) });
 		expect(headerFields(String(shifted.headers?.Authorization)).oauth_timestamp).toBe(String(Number(TIMESTAMP) - 125));
-		expect(shifted.clockOffsetMs).toBeUndefined();
+		expect((shifted as RestHttpRequest).clockOffsetMs).toBeUndefined();
 		const nonces = new Set(
 			Array.from({ length: 50 }, () => headerFields(String(signRestRequest(credential, request).headers?.Authorization)).oauth_nonce),
 		);

@@ -100,7 +100,7 @@ export function signRestRequest<T extends RestHttpRequest>(
 	request: T,
 	clock: Clock = Date.now,
 	random?: RandomSource,
-): T {
+): Omit<T, 'qs' | 'clockOffsetMs'> & { headers: Record<string, unknown> } {
 	const secrets = readTbaSecrets(credentialFields);
 	const named = requestUrl(request);
 	if (!named) throw new InvalidCredentialError('A NetSuite REST request needs an absolute URL to sign.');
@@ -117,8 +117,6 @@ export function signRestRequest<T extends RestHttpRequest>(
 	const existing = headerName(headers, 'authorization');
 	if (existing) delete headers[existing];
 	headers.Authorization = authorization;
-	const signed: T = { ...request, [urlKeyOf(request)]: url.href, headers };
-	delete signed.qs;
-	delete signed.clockOffsetMs;
-	return signed;
+	const { qs: _written, clockOffsetMs: _applied, ...rest } = request;
+	return { ...rest, [urlKeyOf(request)]: url.href, headers };
 }
