@@ -212,16 +212,16 @@ export class AccessTokenExpiringError extends Error {
  * Adds `Authorization: Bearer` with the cached token. A token past its renewal time is not sent:
  * the 401-shaped error makes n8n run preAuthentication again and retry once, with no request spent.
  */
-export function withBearerToken<T extends { headers?: Record<string, unknown> }>(
+export function withBearerToken<T extends object>(
 	credentialFields: Record<string, unknown>,
 	request: T,
 	clock: Clock = Date.now,
-): T {
+): T & { headers: Record<string, unknown> } {
 	const token = credentialField(credentialFields, 'accessToken');
 	const renewAt = Number(credentialFields.accessTokenRenewAt);
 	if (token === '' || !Number.isFinite(renewAt) || clock() >= renewAt) throw new AccessTokenExpiringError();
 	const headers: Record<string, unknown> = {};
-	for (const [name, value] of Object.entries(request.headers ?? {})) {
+	for (const [name, value] of Object.entries((request as { headers?: Record<string, unknown> }).headers ?? {})) {
 		if (name.toLowerCase() !== 'authorization') headers[name] = value;
 	}
 	headers.Authorization = `Bearer ${token}`;
