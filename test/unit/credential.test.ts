@@ -3,6 +3,7 @@ import { join, resolve } from 'path';
 
 import { NetSuiteTbaApi } from '../../credentials/NetSuiteTbaApi.credentials';
 import { readJobReference } from '../../nodes/NetSuiteAsync/actions/inputValidation';
+import { testCredentialData } from '../../nodes/NetSuiteAsync/methods/credentialTest';
 import { readCredentialData } from '../../nodes/NetSuiteAsync/suitetalk/credentialData';
 import { buildRequestEnvelope, insertPassport } from '../../nodes/NetSuiteAsync/suitetalk/envelope';
 import { signSoapRequest, UnbuiltSoapRequest } from '../../nodes/NetSuiteAsync/suitetalk/signRequest';
@@ -142,5 +143,42 @@ describe('a Job ID that is a submission answer', () => {
 				/<soapenv:Header>.*<\/soapenv:Header>/.exec(signed.body)![0],
 			),
 		);
+	});
+});
+
+describe('the credential test without an Endpoint URL', () => {
+	it("asks the endpoint derived for the credential's own API Version, in that version's namespaces", async () => {
+		const sent: Array<Record<string, unknown>> = [];
+		const answer =
+			'<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><getServerTimeResponse xmlns="urn:messages_2024_2.platform.webservices.netsuite.com"><getServerTimeResult><platformCore:status xmlns:platformCore="urn:core_2024_2.platform.webservices.netsuite.com" isSuccess="true"/></getServerTimeResult></getServerTimeResponse></soapenv:Body></soapenv:Envelope>';
+		const helpers = {
+			request: async (options: object) => {
+				sent.push(options as Record<string, unknown>);
+				return { statusCode: 200, headers: {}, body: Buffer.from(answer) };
+			},
+		};
+		const result = await testCredentialData(helpers as never, { ...credentials, apiVersion: '2024_2' });
+		expect(result).toEqual({ status: 'OK', message: 'NetSuite accepted the token passport (SuiteTalk 2024_2)' });
+		expect(sent).toHaveLength(1);
+		expect(sent[0]).toMatchObject({
+			method: 'POST',
+			uri: 'https://1234567-sb1.suitetalk.api.netsuite.com/services/NetSuitePort_2024_2',
+			headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: 'getServerTime' },
+			resolveWithFullResponse: true,
+			simple: false,
+		});
+		expect(sent[0].body).toContain('<platformMsgs:getServerTime/>');
+		expect(sent[0].body).toContain('xmlns:platformMsgs="urn:messages_2024_2.platform.webservices.netsuite.com"');
+		expect(sent[0].body).toContain('<platformCore:account>1234567_SB1</platformCore:account>');
+	});
+
+	it('reads isSuccess="false" as a failed getServerTime, with its detail', async () => {
+		const answer =
+			'<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><getServerTimeResponse><getServerTimeResult><status isSuccess="false"><statusDetail type="ERROR"><code>UNEXPECTED_ERROR</code><message>An unexpected error occurred.</message></statusDetail></status></getServerTimeResult></getServerTimeResponse></soapenv:Body></soapenv:Envelope>';
+		const helpers = { request: async () => ({ statusCode: 200, headers: {}, body: answer }) };
+		expect(await testCredentialData(helpers as never, credentials)).toEqual({
+			status: 'Error',
+			message: 'NetSuite accepted the token passport but getServerTime failed: An unexpected error occurred. (UNEXPECTED_ERROR)',
+		});
 	});
 });

@@ -5,7 +5,8 @@ import { CREDENTIAL_TYPE } from '../transport/callSuiteTalk';
 import { checkAsyncStatus } from './checkAsyncStatus.operation';
 import { getAsyncResult } from './getAsyncResult.operation';
 import type { ItemOperation } from './itemOperation';
-import { CredentialProblem, runItems } from './runItems';
+import { CredentialProblem } from './credentialProblem';
+import { runItems } from './runItems';
 import { readConcurrency } from './sharedOptions';
 import { toNodeError } from './toNodeError';
 

@@ -2,6 +2,7 @@ import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeExecu
 
 import type { NetSuiteTbaCredentialData } from '../suitetalk/credentialData';
 import { ExecutionCancelledError } from '../transport/errors';
+import { CredentialProblem } from './credentialProblem';
 import type { ItemOperation } from './itemOperation';
 import { toNodeError, type ItemError } from './toNodeError';
 
@@ -32,11 +33,6 @@ function errorDetails(error: ItemError): IDataObject {
 	};
 	for (const key of Object.keys(details)) if (details[key] === undefined || details[key] === null) delete details[key];
 	return details;
-}
-
-/** Why the credential could not be read; each item turns it into its own error (with its own itemIndex). */
-export class CredentialProblem {
-	constructor(readonly cause: unknown) {}
 }
 
 function jobIdOf(parameters: unknown): string | undefined {

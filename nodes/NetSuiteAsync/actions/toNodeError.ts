@@ -128,7 +128,13 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number, jobI
 	if (error instanceof ExecutionCancelledError) {
 		return new NodeOperationError(node, error.message, { itemIndex });
 	}
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+	if (error instanceof NodeOperationError) {
+		// A copy per item: one n8n error (e.g. from getCredentials) can fail every item, each with its own index.
+		const copy = new NodeOperationError(node, error.message, { itemIndex, description: error.description ?? undefined });
+		Object.assign(copy.context, error.context, { itemIndex });
+		return copy;
+	}
+	if (error instanceof NodeApiError) {
 		error.context.itemIndex = itemIndex;
 		return error;
 	}

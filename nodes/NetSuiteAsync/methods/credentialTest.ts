@@ -48,7 +48,7 @@ function failure(message: string): INodeCredentialTestResult {
  * nothing, and each fault keeps its own advice (a concurrency block or maintenance is not a
  * refused passport).
  */
-export function credentialTestVerdict(response: FullResponse, apiVersion: string, localNowMs: number): INodeCredentialTestResult {
+function credentialTestVerdict(response: FullResponse, apiVersion: string, localNowMs: number): INodeCredentialTestResult {
 	const outcome = classifyResponse(response.statusCode, bodyText(response.body));
 	if (outcome.kind === 'fault') {
 		const fault = { ...outcome.fault, clockSkewMs: clockSkewMs(response.headers, localNowMs) };
