@@ -7,7 +7,7 @@ import type {
 
 import { isRestUrl, requestUrl, signRestRequest } from '../nodes/NetSuiteAsync/rest/signRestRequest';
 import { DEFAULT_API_VERSION } from '../nodes/NetSuiteAsync/suitetalk/account';
-import { signSoapRequest, UnbuiltSoapRequest } from '../nodes/NetSuiteAsync/suitetalk/signRequest';
+import { isUnbuiltSoapRequest, signSoapRequest } from '../nodes/NetSuiteAsync/suitetalk/signRequest';
 
 export class NetSuiteTbaApi implements ICredentialType {
 	name = 'netSuiteTbaApi';
@@ -88,7 +88,7 @@ export class NetSuiteTbaApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		// REST web services and RESTlets get an OAuth 1.0a header; SOAP keeps its tokenPassport.
-		if (!(requestOptions.body instanceof UnbuiltSoapRequest)) {
+		if (!isUnbuiltSoapRequest(requestOptions.body)) {
 			const url = requestUrl(requestOptions);
 			if (url && isRestUrl(url)) return signRestRequest(credentials, requestOptions);
 		}

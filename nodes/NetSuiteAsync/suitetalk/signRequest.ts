@@ -6,17 +6,29 @@ import { freshPassport, type Clock, type RandomSource } from './passport';
 export type SoapHttpRequest = HttpRequestTarget;
 
 /**
+ * The node's and the credential's bundles each hold their own copy of UnbuiltSoapRequest, so
+ * `instanceof` fails across them; a registered symbol is the same in both. JSON cannot carry a
+ * symbol, so a body typed into another node still cannot pose as one.
+ */
+const UNBUILT_SOAP_REQUEST = Symbol.for('n8n-nodes-netsuite-async.UnbuiltSoapRequest');
+
+/**
  * What this package hands the credential as the body: the request still unbuilt, so that the
  * credential builds the envelope once with the passport in it instead of parsing and
- * re-serialising a finished one. A class instance, recognised with `instanceof`: it never leaves
- * the process, so a JSON body typed into another node cannot pose as one.
+ * re-serialising a finished one. It never leaves the process.
  */
 export class UnbuiltSoapRequest {
+	readonly [UNBUILT_SOAP_REQUEST] = true;
+
 	constructor(
 		readonly soapRequest: SoapRequest,
 		/** The version of the envelope's namespaces, and of the derived endpoint. */
 		readonly apiVersion: string,
 	) {}
+}
+
+export function isUnbuiltSoapRequest(body: unknown): body is UnbuiltSoapRequest {
+	return typeof body === 'object' && body !== null && (body as Record<symbol, unknown>)[UNBUILT_SOAP_REQUEST] === true;
 }
 
 function bodyText(body: unknown): string {
@@ -45,7 +57,7 @@ export function signSoapRequest<T extends SoapHttpRequest>(
 	const credential = readCredentialData(credentialFields);
 	const passport = random ? freshPassport(credential, clock, random) : freshPassport(credential, clock);
 	let signed: SignedEnvelope;
-	if (request.body instanceof UnbuiltSoapRequest) {
+	if (isUnbuiltSoapRequest(request.body)) {
 		const { soapRequest, apiVersion } = request.body;
 		signed = {
 			xml: buildRequestEnvelope(apiVersion, soapRequest, passport),
