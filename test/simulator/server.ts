@@ -333,7 +333,7 @@ class SuiteTalkSimulator implements Simulator {
 			const answer = this.rest.token(request.method, read.body);
 			return this.send(response, answer.status, answer.body, answer.contentType);
 		}
-		const auth = this.rest.requireAuth(request);
+		const auth = this.rest.requireAuth({ method: request.method, url: request.url, headers: request.headers, body: read.body });
 		if (!auth.ok) return this.send(response, auth.status, auth.body, auth.contentType);
 		return this.dispatchRest(request, response, path, auth);
 	}

@@ -64,6 +64,17 @@ describe('OAuth 1.0a verifier against Oracle\'s worked examples', () => {
 		}
 	});
 
+	it('signs a form-encoded body\'s parameters like the query\'s: Oracle\'s RESTlet values as a form give its signature', () => {
+		const asForm = {
+			...RESTLET_EXAMPLE,
+			target: '/app/site/hosting/restlet.nl',
+			formBody: 'script=6&deploy=1&customParam=someValue&testParam=someOtherValue',
+		};
+		expect(verifier().verify({ ...asForm, authorization: oracleHeader(asForm.signature) })).toBeUndefined();
+		const unsignedForm = { ...asForm, formBody: `${asForm.formBody}&extra=1` };
+		expect(verifier().verify({ ...unsignedForm, authorization: oracleHeader(asForm.signature) })).toBe('InvalidSignature');
+	});
+
 	it('refuses the RESTlet signature as the page prints it (leading + lost)', () => {
 		const printed = { ...RESTLET_EXAMPLE, signature: 'KK4SKNgz4ZiILGLwOMtfYlgcXSy1eis8ldE9X90azQ%3D' };
 		expect(verifier().verify({ ...printed, authorization: oracleHeader(printed.signature) })).toBe('InvalidSignature');

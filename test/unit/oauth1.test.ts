@@ -164,6 +164,15 @@ describe('signRestRequest: one request of n8n signed for REST', () => {
 		expect(nonces.size).toBe(50);
 	});
 
+	it('refuses a form-encoded body before any request (its parameters would have to be signed)', () => {
+		const url = 'https://h.example/app/site/hosting/restlet.nl?script=1&deploy=1';
+		const message = 'does not sign form-encoded (application/x-www-form-urlencoded) bodies';
+		expect(() =>
+			signRestRequest(credential, { url, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' }),
+		).toThrow(message);
+		expect(() => signRestRequest(credential, { uri: url, method: 'POST', form: { a: 1 } })).toThrow(message);
+	});
+
 	it('refuses a credential with a missing secret, naming the field and not echoing any value', () => {
 		expect(() => signRestRequest({ ...credential, tokenSecret: '' }, { url: 'https://h.example/services/rest/x' })).toThrow(
 			'The NetSuite TBA API credential is missing: tokenSecret',

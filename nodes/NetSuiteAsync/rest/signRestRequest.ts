@@ -15,6 +15,8 @@ export interface RestHttpRequest extends HttpRequestTarget {
 	/** Legacy request options (HTTP Request node): the same, chosen by the person. */
 	qsStringifyOptions?: { arrayFormat?: string };
 	useQuerystring?: boolean;
+	/** Legacy request options: a form-encoded body. */
+	form?: unknown;
 	/**
 	 * NetSuite's clock minus this machine's, from a refusal's `Date` header: added to the OAuth
 	 * timestamp, as the SOAP passport does. n8n drops unknown options before sending.
@@ -102,6 +104,13 @@ export function signRestRequest<T extends RestHttpRequest>(
 	random?: RandomSource,
 ): Omit<T, 'qs' | 'clockOffsetMs'> & { headers: Record<string, unknown> } {
 	const secrets = readTbaSecrets(credentialFields);
+	const contentType = headerName(request.headers ?? {}, 'content-type');
+	if ((contentType && /x-www-form-urlencoded/i.test(String(request.headers?.[contentType]))) || request.form !== undefined) {
+		// OAuth 1.0a signs form parameters like query parameters; unsigned, NetSuite refuses the request as an invalid login.
+		throw new InvalidCredentialError(
+			'The NetSuite TBA API credential does not sign form-encoded (application/x-www-form-urlencoded) bodies. Send the body as JSON, or the values as query parameters.',
+		);
+	}
 	const named = requestUrl(request);
 	if (!named) throw new InvalidCredentialError('A NetSuite REST request needs an absolute URL to sign.');
 	const url = withQuery(named, queryPairs(request));

@@ -79,6 +79,7 @@ export class RestAuth implements SimulatorRest {
 				origin: `http://${headerText(request.headers.host) ?? ''}`,
 				target: request.url ?? '/',
 				authorization,
+				formBody: /^application\/x-www-form-urlencoded/i.test(headerText(request.headers['content-type']) ?? '') ? request.body ?? '' : undefined,
 			});
 		} else if (/^Bearer\s/i.test(authorization)) {
 			const verdict = this.verifyBearer(authorization.replace(/^Bearer\s+/i, ''), path);

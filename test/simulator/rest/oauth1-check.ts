@@ -17,6 +17,8 @@ export interface OAuth1Request {
 	/** Path and query as received. */
 	target: string;
 	authorization: string;
+	/** An `application/x-www-form-urlencoded` body, whose parameters are signed like the query's. */
+	formBody?: string;
 }
 
 const REQUIRED = [
@@ -103,7 +105,9 @@ export class OAuth1Verifier {
 	private expectedSignature(request: OAuth1Request, fields: Map<string, string>): string | undefined {
 		const questionMark = request.target.indexOf('?');
 		const path = questionMark === -1 ? request.target : request.target.slice(0, questionMark);
-		const query = questionMark === -1 ? '' : request.target.slice(questionMark + 1);
+		const query = [questionMark === -1 ? '' : request.target.slice(questionMark + 1), request.formBody ?? '']
+			.filter((part) => part !== '')
+			.join('&');
 		const origin = new URL(request.origin);
 		// URL drops the scheme's default port and lower-cases scheme and host, as the recipe asks.
 		const baseUrl = `${origin.protocol}//${origin.host}${path}`;

@@ -58,6 +58,8 @@ export interface RestAuthRequest {
 	/** Path and query as received (`/services/rest/record/v1/customer?limit=5`). */
 	url?: string;
 	headers: Record<string, string | string[] | undefined>;
+	/** The body as read; a form-encoded one is part of the OAuth 1.0a signature (omit it and such a request fails). */
+	body?: string;
 }
 
 export interface RestAuthGranted {
