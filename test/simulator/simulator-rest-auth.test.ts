@@ -1,5 +1,6 @@
 import { constants, createPrivateKey, sign } from 'crypto';
 
+import { ORACLE_NONCE, ORACLE_TBA, ORACLE_TIMESTAMP } from '../fixtures/oracle-tba-example';
 import { OAuth1Verifier } from './rest/oauth1-check';
 import { testPrivateKeyPem, type TestKeyName } from './rest/test-keys';
 import { startSimulator, type Simulator } from './server';
@@ -11,22 +12,16 @@ import { NonceMemory } from './tba-rules';
  * token endpoint to JWTs assembled by hand in this file with node's crypto.
  */
 
-const ORACLE = {
-	accountId: '123456',
-	consumerKey: 'ef40afdd8abaac111b13825dd5e5e2ddddb44f86d5a0dd6dcf38c20aae6b67e4',
-	consumerSecret: 'd26ad321a4b2f23b0741c8d38392ce01c3e23e109df6c96eac6d099e9ab9e8b5',
-	tokenId: '2b0ce516420110bcbd36b69e99196d1b7f6de3c6234c5afb799b73d87569f5cc',
-	tokenSecret: 'c29a677df7d5439a458c063654187e3d678d73aca8e3c9d8bea1478a3eb0d295',
-};
-const ORACLE_TIME_MS = 1508242306 * 1000;
+const ORACLE = ORACLE_TBA;
+const ORACLE_TIME_MS = Number(ORACLE_TIMESTAMP) * 1000;
 
 function oracleHeader(signature: string, overrides: Record<string, string> = {}): string {
 	const fields: Record<string, string> = {
 		realm: '123456',
 		oauth_consumer_key: ORACLE.consumerKey,
 		oauth_token: ORACLE.tokenId,
-		oauth_nonce: 'fjaLirsIcCGVZWzBX0pg',
-		oauth_timestamp: '1508242306',
+		oauth_nonce: ORACLE_NONCE,
+		oauth_timestamp: ORACLE_TIMESTAMP,
 		oauth_signature_method: 'HMAC-SHA256',
 		oauth_version: '1.0',
 		oauth_signature: signature,
@@ -127,7 +122,7 @@ describe('OAuth 1.0a verifier against Oracle\'s worked examples', () => {
 		expect(check.verify(request)).toBe('NonceUsed');
 
 		const shared = new NonceMemory();
-		expect(shared.use(ORACLE.tokenId, 'fjaLirsIcCGVZWzBX0pg')).toBe(true);
+		expect(shared.use(ORACLE.tokenId, ORACLE_NONCE)).toBe(true);
 		expect(new OAuth1Verifier(ORACLE, () => ORACLE_TIME_MS, shared).verify(request)).toBe('NonceUsed');
 	});
 });

@@ -7,20 +7,15 @@ import {
 } from '../../nodes/NetSuiteAsync/rest/oauth1';
 import { isRestUrl, signRestRequest, type RestHttpRequest } from '../../nodes/NetSuiteAsync/rest/signRestRequest';
 import { NetSuiteTbaApi } from '../../credentials/NetSuiteTbaApi.credentials';
+import { ORACLE_NONCE, ORACLE_TBA, ORACLE_TIMESTAMP } from '../fixtures/oracle-tba-example';
 
 /**
  * Oracle's worked examples [O:section_1534941088] (notes §2.1.5). The expected values are Oracle's
  * base strings typed out by hand and an HMAC-SHA256 of them with node's crypto, never the code under test.
  */
-const ORACLE = {
-	accountId: '123456',
-	consumerKey: 'ef40afdd8abaac111b13825dd5e5e2ddddb44f86d5a0dd6dcf38c20aae6b67e4',
-	consumerSecret: 'd26ad321a4b2f23b0741c8d38392ce01c3e23e109df6c96eac6d099e9ab9e8b5',
-	tokenId: '2b0ce516420110bcbd36b69e99196d1b7f6de3c6234c5afb799b73d87569f5cc',
-	tokenSecret: 'c29a677df7d5439a458c063654187e3d678d73aca8e3c9d8bea1478a3eb0d295',
-};
-const NONCE = 'fjaLirsIcCGVZWzBX0pg';
-const TIMESTAMP = '1508242306';
+const ORACLE = ORACLE_TBA;
+const NONCE = ORACLE_NONCE;
+const TIMESTAMP = ORACLE_TIMESTAMP;
 const ORACLE_KEY = `${ORACLE.consumerSecret}&${ORACLE.tokenSecret}`;
 
 const REST_BASE_STRING =

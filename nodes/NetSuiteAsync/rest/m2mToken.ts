@@ -1,7 +1,7 @@
 import type { KeyObject } from 'crypto';
 
-import { accountHostLabel, isHttpUrl, isValidAccountId } from '../shared/accountId';
-import { InvalidCredentialError } from '../shared/credentialError';
+import { accountHostLabel, isHttpUrl } from '../shared/accountId';
+import { InvalidCredentialError, requireValidAccountId } from '../shared/credentialError';
 import type { Clock } from '../shared/nonce';
 import { credentialField } from '../shared/tbaSecrets';
 import { isM2mAlgorithm, keyAlgorithmProblem, newJwtId, PrivateKeyError, readPrivateKey, signClientAssertion, type M2mAlgorithm } from './jwtAssertion';
@@ -50,11 +50,7 @@ export function readM2mCredential(data: Record<string, unknown>): M2mCredential 
 	if (missing.length) {
 		throw new InvalidCredentialError(`The NetSuite OAuth 2.0 M2M API credential is missing: ${missing.join(', ')}`);
 	}
-	if (!isValidAccountId(accountId)) {
-		throw new InvalidCredentialError(
-			`The Account ID "${accountId}" is not in NetSuite's format. Copy it from Setup > Company > Company Information (e.g. 1234567 or 1234567_SB1).`,
-		);
-	}
+	requireValidAccountId(accountId);
 	if (!isM2mAlgorithm(algorithm)) {
 		throw new InvalidCredentialError(
 			`The Algorithm "${algorithm}" is not one NetSuite accepts for client assertions: PS256, PS384, PS512, ES256, ES384 or ES512 (RS256 is no longer accepted).`,

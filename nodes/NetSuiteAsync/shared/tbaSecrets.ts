@@ -1,5 +1,4 @@
-import { isValidAccountId } from './accountId';
-import { InvalidCredentialError } from './credentialError';
+import { InvalidCredentialError, requireValidAccountId } from './credentialError';
 
 /** The five values of a NetSuite TBA credential: they sign SOAP passports and REST OAuth 1.0a headers alike. */
 export interface TbaSecrets {
@@ -31,10 +30,6 @@ export function readTbaSecrets(data: Record<string, unknown>): TbaSecrets {
 	if (missing.length) {
 		throw new InvalidCredentialError(`The NetSuite TBA API credential is missing: ${missing.join(', ')}`);
 	}
-	if (!isValidAccountId(secrets.accountId)) {
-		throw new InvalidCredentialError(
-			`The Account ID "${secrets.accountId}" is not in NetSuite's format. Copy it from Setup > Company > Company Information (e.g. 1234567 or 1234567_SB1).`,
-		);
-	}
+	requireValidAccountId(secrets.accountId);
 	return secrets;
 }
