@@ -1,8 +1,9 @@
-import { constants, createPublicKey, verify } from 'crypto';
+import { constants, createPublicKey, generateKeyPairSync, verify } from 'crypto';
 
 import { NetSuiteM2mOAuth2Api } from '../../credentials/NetSuiteM2mOAuth2Api.credentials';
 import {
 	keyAlgorithmProblem,
+	keySizeHint,
 	normalisePem,
 	readPrivateKey,
 	signClientAssertion,
@@ -153,6 +154,18 @@ describe('the token answer, caching and the bearer header', () => {
 			renewAtMs: NOW_MS + 3_540_000,
 		});
 		expect(readTokenResponse({ statusCode: 200, body: '{"access_token":"T","expires_in":10}' }, url, clock).renewAtMs).toBe(NOW_MS + 9_000);
+	});
+
+	it('names a small RSA key only when NetSuite refuses the assertion (an older certificate may still be valid)', () => {
+		const small = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+		expect(keyAlgorithmProblem(small, 'PS256')).toBeUndefined();
+		const hint = keySizeHint(small);
+		expect(hint).toBe('This Private Key is a 2048-bit RSA key; NetSuite accepts new certificates only with 3072 or 4096 bits (openssl req -x509 -newkey rsa:4096 …).');
+		expect(() => readTokenResponse({ statusCode: 400, body: { error: 'invalid_grant' } }, url, clock, hint)).toThrow(
+			`NetSuite refused the client assertion (invalid_grant). ${hint} NetSuite gives the reason only`,
+		);
+		expect(keySizeHint(readPrivateKey(testPrivateKeyPem('rsa-3072')))).toBeUndefined();
+		expect(keySizeHint(readPrivateKey(testPrivateKeyPem('ec-p256')))).toBeUndefined();
 	});
 
 	it('turns NetSuite\'s refusals into advice that names the Login Audit Trail details', () => {

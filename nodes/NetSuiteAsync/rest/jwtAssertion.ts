@@ -98,6 +98,18 @@ export function readPrivateKey(pem: string): KeyObject {
 	return key;
 }
 
+/**
+ * A hint for NetSuite's refusal, not a refusal of our own: a certificate uploaded before NetSuite
+ * asked for 3072 bits may still be valid, so a smaller key is sent and only named if refused.
+ */
+export function keySizeHint(key: KeyObject): string | undefined {
+	const bits = key.asymmetricKeyDetails?.modulusLength;
+	if ((key.asymmetricKeyType !== 'rsa' && key.asymmetricKeyType !== 'rsa-pss') || bits === undefined || bits >= MIN_RSA_BITS) {
+		return undefined;
+	}
+	return `This Private Key is a ${bits}-bit RSA key; NetSuite accepts new certificates only with 3072 or 4096 bits (openssl req -x509 -newkey rsa:4096 …).`;
+}
+
 /** Undefined when the key can sign with the algorithm NetSuite will verify; else what to change. */
 export function keyAlgorithmProblem(key: KeyObject, algorithm: M2mAlgorithm): string | undefined {
 	const rule = RULES[algorithm];
@@ -105,10 +117,6 @@ export function keyAlgorithmProblem(key: KeyObject, algorithm: M2mAlgorithm): st
 	if (type === 'rsa-pss' || type === 'rsa') {
 		if (rule.keyType !== 'rsa') {
 			return `The Private Key is an RSA key but the Algorithm is ${algorithm}, which needs an EC key. Choose PS256, PS384 or PS512.`;
-		}
-		const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
-		if (bits < MIN_RSA_BITS) {
-			return `The Private Key is a ${bits}-bit RSA key; NetSuite accepts certificates with RSA keys of 3072 or 4096 bits. Create a new key pair and certificate (openssl req -x509 -newkey rsa:4096 …).`;
 		}
 		return undefined;
 	}

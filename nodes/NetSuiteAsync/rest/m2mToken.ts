@@ -4,7 +4,7 @@ import { accountHostLabel, isHttpUrl } from '../shared/accountId';
 import { InvalidCredentialError, requireValidAccountId } from '../shared/credentialError';
 import type { Clock } from '../shared/nonce';
 import { credentialField } from '../shared/tbaSecrets';
-import { isM2mAlgorithm, keyAlgorithmProblem, newJwtId, PrivateKeyError, readPrivateKey, signClientAssertion, type M2mAlgorithm } from './jwtAssertion';
+import { isM2mAlgorithm, keyAlgorithmProblem, keySizeHint, newJwtId, PrivateKeyError, readPrivateKey, signClientAssertion, type M2mAlgorithm } from './jwtAssertion';
 
 /**
  * OAuth 2.0 client credentials (M2M) for NetSuite REST [O:section_162755359851]: a signed client
@@ -160,7 +160,13 @@ function parsedBody(body: unknown): Record<string, unknown> | undefined {
 }
 
 /** An access token from the answer, or an error that tells the person what to check. Never repeats the answer's token. */
-export function readTokenResponse(response: TokenHttpResponse, tokenUrl: string, clock: Clock = Date.now): AccessToken {
+export function readTokenResponse(
+	response: TokenHttpResponse,
+	tokenUrl: string,
+	clock: Clock = Date.now,
+	/** Something about this credential worth naming if NetSuite refuses the assertion. */
+	refusalHint?: string,
+): AccessToken {
 	const body = parsedBody(response.body);
 	const status = response.statusCode;
 	if (status === 200 && body && typeof body.access_token === 'string' && body.access_token !== '') {
@@ -170,7 +176,11 @@ export function readTokenResponse(response: TokenHttpResponse, tokenUrl: string,
 	}
 	const oauthError = typeof body?.error === 'string' ? body.error : undefined;
 	if (oauthError === 'invalid_grant' || oauthError === 'invalid_client' || oauthError === 'unauthorized_client') {
-		throw new TokenRequestError(`NetSuite refused the client assertion (${oauthError}). ${AUDIT_TRAIL_ADVICE}`, status, oauthError);
+		throw new TokenRequestError(
+			`NetSuite refused the client assertion (${oauthError}). ${refusalHint ? `${refusalHint} ` : ''}${AUDIT_TRAIL_ADVICE}`,
+			status,
+			oauthError,
+		);
 	}
 	if (oauthError === 'invalid_scope') {
 		throw new TokenRequestError(
@@ -269,6 +279,6 @@ export async function requestAccessToken(
 		);
 	}
 	const { statusCode, body } = (response ?? {}) as { statusCode?: number; body?: unknown };
-	const token = readTokenResponse({ statusCode: statusCode ?? 0, body }, tokenUrl, clock);
+	const token = readTokenResponse({ statusCode: statusCode ?? 0, body }, tokenUrl, clock, keySizeHint(credential.privateKey));
 	return { accessToken: token.accessToken, accessTokenRenewAt: String(token.renewAtMs) };
 }

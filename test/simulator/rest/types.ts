@@ -95,6 +95,8 @@ export interface SimulatorRest {
 	tokenUrl(): string;
 	/** Checks the request's `Authorization` (OAuth 1.0a TBA or a Bearer token); a refusal is counted in `counters.authFailures`. */
 	requireAuth(request: RestAuthRequest): RestAuthResult;
+	/** A bearer token alone: its scopes, or why NetSuite would refuse it on `path` (requireAuth uses it for `Bearer`). */
+	verifyBearer(token: string, path: string): { scopes: RestScope[] } | { reason: RestAuthFailureReason };
 	/** Seconds NetSuite reports in `expires_in` and honours; default 3600. */
 	setAccessTokenLifetimeSeconds(seconds: number): void;
 	/** Every access token issued so far is expired from now on (tests of the 401 → new token → retry path). */
