@@ -5,8 +5,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { isRestUrl, requestUrl, signRestRequest } from '../nodes/NetSuiteAsync/rest/signRestRequest';
 import { DEFAULT_API_VERSION } from '../nodes/NetSuiteAsync/suitetalk/account';
-import { signSoapRequest } from '../nodes/NetSuiteAsync/suitetalk/signRequest';
+import { isUnbuiltSoapRequest, signSoapRequest } from '../nodes/NetSuiteAsync/suitetalk/signRequest';
 
 export class NetSuiteTbaApi implements ICredentialType {
 	name = 'netSuiteTbaApi';
@@ -86,6 +87,11 @@ export class NetSuiteTbaApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		// REST web services and RESTlets get an OAuth 1.0a header; SOAP keeps its tokenPassport.
+		if (!isUnbuiltSoapRequest(requestOptions.body)) {
+			const url = requestUrl(requestOptions);
+			if (url && isRestUrl(url)) return signRestRequest(credentials, requestOptions);
+		}
 		return signSoapRequest(credentials, requestOptions);
 	}
 }

@@ -19,6 +19,8 @@ export interface ChildOutput {
 	/** Whether each of these modules can be found from the package's files. */
 	resolvable: Record<string, boolean>;
 	credentialName: string;
+	/** `name` of every credential the manifest lists, each loaded as n8n does: the class named like its file. */
+	manifestCredentialNames: string[];
 	nodeName: string;
 	status: string;
 	items: unknown[];
@@ -41,6 +43,12 @@ async function main(input: ChildInput): Promise<ChildOutput> {
 	const credentialFile = join(input.packageDir, manifest.n8n.credentials[0]);
 	const { NetSuiteAsync } = require(nodeFile) as { NetSuiteAsync: new () => INodeType };
 	const { NetSuiteTbaApi } = require(credentialFile) as { NetSuiteTbaApi: new () => ICredentialType };
+
+	const manifestCredentialNames = manifest.n8n.credentials.map((built) => {
+		const className = built.split('/').pop()!.replace(/\.credentials\.js$/, '');
+		const exported = (require(join(input.packageDir, built)) as Record<string, new () => ICredentialType>)[className];
+		return new exported().name;
+	});
 
 	const resolvable: Record<string, boolean> = {};
 	for (const library of LIBRARIES) {
@@ -75,6 +83,7 @@ async function main(input: ChildInput): Promise<ChildOutput> {
 		requestsFromPackage: [...requestsFromPackage].sort(),
 		resolvable,
 		credentialName: credential.name,
+		manifestCredentialNames,
 		nodeName: node.description.name,
 		status: result.status,
 		items: result.outputs('NetSuite Async')[0] ?? [],

@@ -68,6 +68,8 @@ it('loads the built node and credential with only n8n-workflow installed, and ch
 		'js-yaml': false,
 	});
 	expect([output.nodeName, output.credentialName]).toEqual(['netSuiteAsync', 'netSuiteTbaApi']);
+	// The OAuth 2.0 M2M credential is bundled too, needing only crypto and n8n-workflow (requestsFromPackage above).
+	expect(output.manifestCredentialNames).toEqual(['netSuiteTbaApi', 'netSuiteOAuth2M2mApi']);
 	expect(output.error).toBeUndefined();
 	expect(output.status).toBe('success');
 	expect(output.items).toHaveLength(1);

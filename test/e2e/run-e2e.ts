@@ -191,6 +191,13 @@ interface Simulator {
 		resultCallsByJob?: Record<string, number>;
 		authFailures?: Array<{ reason: string }>;
 	};
+	requests: Array<{ operation: string; headers: Record<string, string | string[] | undefined> }>;
+	/** REST authentication (test/simulator/rest/types.ts SimulatorRest): only the parts read here. */
+	rest: {
+		m2m: { clientId: string; certificates: Array<{ certificateId: string }> };
+		readonly issuedTokens: number;
+		expireAccessTokens(): void;
+	};
 	close(): Promise<void> | void;
 }
 
@@ -200,7 +207,11 @@ const NODE_DIST = join(ROOT, 'dist', 'nodes', 'NetSuiteAsync', 'NetSuiteAsync.no
 const SIMULATOR = process.env.N8N_E2E_SIMULATOR || join(ROOT, 'test', 'simulator', 'server.ts');
 const API_VERSION = '2025_2';
 
-const SCENARIOS = ['check-once', 'poll-until-done', 'bad-job-id', 'wrong-token-secret', 'http-request-typed-url'];
+const SCENARIOS = ['check-once', 'poll-until-done', 'bad-job-id', 'wrong-token-secret', 'http-request-typed-url', 'rest-tba', 'rest-m2m'];
+/** The start of every URL in rest-tba.json and rest-m2m.json, replaced by the simulator's URL at import. */
+const SIMULATOR_URL_PLACEHOLDER = 'SIMULATOR_URL';
+/** The test-only M2M key the simulator's default certificate belongs to (test/fixtures/m2m-keys/README.md). */
+const M2M_TEST_KEY = join(ROOT, 'test', 'fixtures', 'm2m-keys', 'rsa-3072.private.pem');
 /** The HTTP Request URL in http-request-typed-url.json, replaced by the simulator's endpoint at import. */
 const TYPED_URL_PLACEHOLDER = 'SIMULATOR_ENDPOINT_URL';
 
@@ -289,12 +300,23 @@ async function startUnusedEndpoint(): Promise<{ url: string; hits: () => number;
 	};
 }
 
-function nodeCredentialRef(workflow: WorkflowImport): { id: string; name: string } {
+/** Points the HTTP Request URLs that start with the placeholder at the simulator. */
+function withSimulatorUrl(workflow: WorkflowImport, url: string): WorkflowImport {
+	for (const node of workflow.nodes as Array<{ type: string; parameters: Record<string, unknown> }>) {
+		const typed = node.parameters.url;
+		if (node.type === 'n8n-nodes-base.httpRequest' && typeof typed === 'string' && typed.startsWith(SIMULATOR_URL_PLACEHOLDER)) {
+			node.parameters.url = `${url}${typed.slice(SIMULATOR_URL_PLACEHOLDER.length)}`;
+		}
+	}
+	return workflow;
+}
+
+function nodeCredentialRef(workflow: WorkflowImport, type = 'netSuiteTbaApi'): { id: string; name: string } {
 	const node = (workflow.nodes as Array<{ credentials?: Record<string, { id: string; name: string }> }>).find(
-		(n) => n.credentials?.netSuiteTbaApi,
+		(n) => n.credentials?.[type],
 	);
-	assert(node, `workflow ${workflow.id} has no node with a netSuiteTbaApi credential`);
-	return node.credentials!.netSuiteTbaApi;
+	assert(node, `workflow ${workflow.id} has no node with a ${type} credential`);
+	return node.credentials![type];
 }
 
 async function netsuiteSuite(work: string): Promise<void> {
@@ -349,7 +371,20 @@ async function netsuiteSuite(work: string): Promise<void> {
 			const typedUrlWorkflow = withTypedUrl(workflows[SCENARIOS.indexOf('http-request-typed-url')], data.endpointUrl);
 			const elsewhere = nodeCredentialRef(typedUrlWorkflow);
 			unusedEndpoint = await startUnusedEndpoint();
+			const restTba = withSimulatorUrl(workflows[SCENARIOS.indexOf('rest-tba')], simulator.url);
+			const restM2m = withSimulatorUrl(workflows[SCENARIOS.indexOf('rest-m2m')], simulator.url);
+			const m2mData = {
+				accountId: simulator.credentials.accountId,
+				clientId: simulator.rest.m2m.clientId,
+				certificateId: simulator.rest.m2m.certificates[0].certificateId,
+				privateKey: readFileSync(M2M_TEST_KEY, 'utf8'),
+				algorithm: 'PS256',
+				scopes: ['rest_webservices', 'restlets'],
+				accountDomainUrl: simulator.url,
+			};
 			const credentials: CredentialImport[] = [
+				{ ...nodeCredentialRef(restTba), type: 'netSuiteTbaApi', data: { ...data, endpointUrl: '' } },
+				{ ...nodeCredentialRef(restM2m, 'netSuiteOAuth2M2mApi'), type: 'netSuiteOAuth2M2mApi', data: m2mData },
 				{ ...good, type: 'netSuiteTbaApi', data },
 				{ ...bad, type: 'netSuiteTbaApi', data: { ...data, tokenSecret: `${data.tokenSecret}-wrong` } },
 				{ ...elsewhere, type: 'netSuiteTbaApi', data: { ...data, endpointUrl: unusedEndpoint.url } },
@@ -439,6 +474,39 @@ async function netsuiteSuite(work: string): Promise<void> {
 			assertEqual(response.length, 1, 'items out of HTTP Request');
 			assertIncludes(String(response[0].data), 'ASYNCWEBSERVICES_E2E_FINISHED', 'the SOAP answer');
 			assertIncludes(String(response[0].data), '>finished<', 'the SOAP answer');
+		});
+
+		await test('netsuite: rest-tba — HTTP Request signs REST record calls and a RESTlet (query included) with the TBA credential', async () => {
+			simulator!.resetCounters();
+			const result = await timed('execute nsE2eRestTba', () => sandbox.execute('nsE2eRestTba'));
+			assert(result.ok, `execution not successful: ${summarize(result)}`);
+			assertEqual(JSON.stringify(simulator!.counters.authFailures ?? []), '[]', 'OAuth 1.0a failures the simulator saw');
+			const echo = result.output('RESTlet');
+			assertEqual(echo.length, 1, 'items out of RESTlet');
+			assertEqual(JSON.stringify([echo[0].scheme, echo[0].method, echo[0].query]), JSON.stringify(['tba', 'POST', { script: '7', deploy: '2', note: 'a+b & c' }]), 'what the RESTlet saw');
+			const headers = simulator!.requests.filter((r) => r.operation.startsWith('REST ')).map((r) => String(r.headers.authorization));
+			assertEqual(headers.length, 2, 'REST requests');
+			assert(headers.every((h) => h.startsWith('OAuth realm="1234567_SB1", ')), `OAuth headers: ${headers.join(' | ')}`);
+		});
+
+		await test('netsuite: rest-m2m — one token for two requests and the next execution (stored by n8n), a 401 after expiry gets a new token and one retry', async () => {
+			simulator!.resetCounters();
+			const issued = simulator!.rest.issuedTokens;
+			const first = await timed('execute nsE2eRestM2m', () => sandbox.execute('nsE2eRestM2m'));
+			assert(first.ok, `execution not successful: ${summarize(first)}`);
+			assertEqual(first.output('RESTlet')[0]?.scheme, 'oauth2', 'scheme the RESTlet saw');
+			const second = await timed('execute nsE2eRestM2m again', () => sandbox.execute('nsE2eRestM2m'));
+			assert(second.ok, `second execution not successful: ${summarize(second)}`);
+			assertEqual(simulator!.rest.issuedTokens - issued, 1, 'tokens issued for 4 requests in 2 executions');
+			simulator!.rest.expireAccessTokens();
+			const third = await timed('execute nsE2eRestM2m after expiry', () => sandbox.execute('nsE2eRestM2m'));
+			assert(third.ok, `execution after expiry not successful: ${summarize(third)}`);
+			assertEqual(simulator!.rest.issuedTokens - issued, 2, 'tokens issued after the expiry');
+			assertEqual(JSON.stringify(simulator!.counters.authFailures ?? []), JSON.stringify([{ reason: 'AccessTokenExpired' }]), 'refusals the simulator saw');
+			const privateKeyLine = readFileSync(M2M_TEST_KEY, 'utf8').split('\n')[1];
+			for (const result of [first, second, third]) {
+				assert(!result.stdout.includes(privateKeyLine) && !result.stderr.includes(privateKeyLine), 'the private key must not be printed');
+			}
 		});
 
 		await examplesSuite(sandbox, simulator, seedDemoJobs);

@@ -38,6 +38,11 @@ export interface RunWorkflowOptions {
 	credentialTypes?: Record<string, ICredentialType>;
 	/** Credential data keyed by credential TYPE name; a node's `credentials: { netSuiteTbaApi: {...} }` resolves by type. */
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	/**
+	 * Like n8n's credential database: what preAuthentication stores (an access token) is written
+	 * back here, so the next run finds it. Without it each run starts from `credentials` as given.
+	 */
+	persistCredentials?: boolean;
 	/** Cancels the running execution (n8n's Stop button / execution timeout) after this many ms. */
 	cancelAfterMs?: number;
 	/**
@@ -219,7 +224,7 @@ export async function runWorkflow(
 	const nodeTypes = new TestNodeTypes({ ...builtinNodeTypes, ...options.nodeTypes });
 	const credentialsHelper = new TestCredentialsHelper(
 		{ ...(options.credentialTypes ?? {}) },
-		{ ...(options.credentials ?? {}) },
+		options.persistCredentials ? (options.credentials ?? {}) : { ...(options.credentials ?? {}) },
 	);
 
 	const nodes = wfJson.nodes.map((node, i) => ({

@@ -1,4 +1,6 @@
-import { createHmac, timingSafeEqual } from 'crypto';
+import { createHmac } from 'crypto';
+
+import { NonceMemory, NONCE_PATTERN, sameText, TIMESTAMP_PATTERN, TIMESTAMP_TOLERANCE_SECONDS } from './tba-rules';
 
 import type { PassportFields } from './request';
 import type { AuthFailureReason, SimulatorCredentials } from './types';
@@ -16,18 +18,13 @@ export interface AuthContext {
 }
 
 const ACCEPTED_ALGORITHMS = new Set(['HMAC_SHA256', 'HMAC-SHA256']);
-const NONCE_PATTERN = /^[A-Za-z0-9]{6,64}$/;
-const TIMESTAMP_PATTERN = /^\d{1,12}$/;
-const TIMESTAMP_TOLERANCE_SECONDS = 300;
-/** Beyond this many remembered nonces the oldest are forgotten, so a long benchmark stays bounded. */
-const NONCE_MEMORY = 500_000;
 
 export class PassportVerifier {
-	private readonly seenNonces = new Set<string>();
-
 	constructor(
 		private readonly credentials: SimulatorCredentials,
 		private readonly clockMs: () => number,
+		/** Shared with the REST check: a nonce is spent for the token whichever protocol used it. */
+		private readonly nonces = new NonceMemory(),
 	) {}
 
 	/** undefined when the request is authenticated; else the Login Audit Trail reason. */
@@ -53,10 +50,7 @@ export class PassportVerifier {
 		if (!sameText(signature, this.expectedSignature(account, nonce, timestamp))) return 'InvalidSignature';
 
 		// Only a correctly signed passport burns its nonce; otherwise anyone could exhaust them.
-		const nonceKey = `${token}\u0000${nonce}`;
-		if (this.seenNonces.has(nonceKey)) return 'NonceUsed';
-		this.remember(nonceKey);
-		return undefined;
+		return this.nonces.use(token, nonce) ? undefined : 'NonceUsed';
 	}
 
 	private expectedSignature(account: string, nonce: string, timestamp: string): string {
@@ -64,18 +58,4 @@ export class PassportVerifier {
 		const baseString = `${account}&${consumerKey}&${tokenId}&${nonce}&${timestamp}`;
 		return createHmac('sha256', `${consumerSecret}&${tokenSecret}`).update(baseString, 'utf8').digest('base64');
 	}
-
-	private remember(nonceKey: string): void {
-		this.seenNonces.add(nonceKey);
-		if (this.seenNonces.size > NONCE_MEMORY) {
-			const oldest = this.seenNonces.values().next().value;
-			if (oldest !== undefined) this.seenNonces.delete(oldest);
-		}
-	}
-}
-
-function sameText(actual: string, expected: string): boolean {
-	const a = Buffer.from(actual, 'utf8');
-	const b = Buffer.from(expected, 'utf8');
-	return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -21,6 +21,11 @@ import {
 import { IdFactory } from './ids';
 import { DEFAULT_API_VERSION, JobStore, RESULT_CALL_BUDGET } from './jobs';
 import { PassportVerifier } from './passport-check';
+import { isRestPath, isTokenPath, RestAuth, RESTLET_PATH } from './rest/auth';
+import { JSON_CONTENT_TYPE, restErrorBody } from './rest/errors';
+import { defaultM2mCredentials } from './rest/test-keys';
+import type { RestAuthGranted, SimulatorM2mCredentials } from './rest/types';
+import { NonceMemory } from './tba-rules';
 import { operationFromSoapAction, parseRequest, type ParsedRequest } from './request';
 import { asyncStatusResponse, envelope, serverTimeResponse, type ResponseContext } from './responses';
 import { asyncResultResponse, pageCount } from './results';
@@ -43,6 +48,7 @@ import { isSubmitOperation, SubmitService } from './submit';
 import { ROTATION, type ConcretePrefixStyle } from './xml-writer';
 
 export * from './types';
+export type * from './rest/types';
 
 /** Obviously fake values: the simulator is for tests and demos only. */
 export const DEFAULT_CREDENTIALS: SimulatorCredentials = {
@@ -106,6 +112,12 @@ function readBody(request: IncomingMessage): Promise<BodyResult> {
 	});
 }
 
+/** A copy: the simulator adds certificates and changes scopes without touching the caller's object. */
+function m2mCredentials(overrides: SimulatorOptions['m2m'] = {}): SimulatorM2mCredentials {
+	const merged = { ...defaultM2mCredentials(), ...overrides };
+	return { ...merged, certificates: [...merged.certificates], allowedScopes: [...merged.allowedScopes] };
+}
+
 class SuiteTalkSimulator implements Simulator {
 	url = '';
 	readonly credentials: SimulatorCredentials;
@@ -125,6 +137,7 @@ class SuiteTalkSimulator implements Simulator {
 	private readonly submits: SubmitService;
 	private readonly ids: IdFactory;
 	private readonly verifier: PassportVerifier;
+	readonly rest: RestAuth;
 	private readonly server: Server;
 	private readonly sockets = new Set<Socket>();
 	private readonly timers = new Map<NodeJS.Timeout, () => void>();
@@ -136,8 +149,17 @@ class SuiteTalkSimulator implements Simulator {
 		this.clockOffsetMs = options.clockOffsetMs ?? 0;
 		this.prefixStyle = options.prefixStyle ?? 'platformCore';
 		this.ids = new IdFactory(this.credentials.accountId.toUpperCase());
-		this.verifier = new PassportVerifier(this.credentials, () => this.netSuiteNow());
+		const nonces = new NonceMemory();
+		this.verifier = new PassportVerifier(this.credentials, () => this.netSuiteNow(), nonces);
 		this.submits = new SubmitService({ validateXsd: options.validateXsd ?? true, jobScript: options.submitJobScript });
+		this.rest = new RestAuth(
+			this.credentials,
+			m2mCredentials(options.m2m),
+			() => this.netSuiteNow(),
+			() => this.url,
+			(reason) => this.counters.authFailures.push({ reason }),
+			nonces,
+		);
 		this.server = createServer((request, response) => {
 			this.handle(request, response).catch((error: Error) => this.internalError(response, error));
 		});
@@ -251,6 +273,8 @@ class SuiteTalkSimulator implements Simulator {
 		});
 		this.counters.totalRequests += 1;
 
+		const path = (request.url ?? '').split('?')[0];
+		if (isRestPath(path)) return this.handleRest(request, response, path);
 		const version = ENDPOINT_PATH.exec((request.url ?? '').split('?')[0])?.[1];
 		if (request.method !== 'POST') {
 			request.resume();
@@ -319,6 +343,44 @@ class SuiteTalkSimulator implements Simulator {
 			return this.deliverAfterPassport(injection.kind, response, context, parsed);
 		}
 		return this.dispatch(operation, parsed, read.body, response, context);
+	}
+
+	/** REST web services and RESTlets: the token endpoint, else authentication first, then the endpoint. */
+	private async handleRest(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
+		const read = await readBody(request);
+		if ('aborted' in read) return;
+		if ('tooLarge' in read) {
+			return this.send(response, 413, 'Request body over 10 MB.\n', 'text/plain; charset=utf-8', { Connection: 'close' });
+		}
+		this.log({ operation: `REST ${request.method ?? ''} ${path}`, body: read.body, headers: { ...request.headers } });
+		if (isTokenPath(path)) {
+			const answer = this.rest.token(request.method, read.body);
+			return this.send(response, answer.status, answer.body, answer.contentType);
+		}
+		const auth = this.rest.requireAuth({ method: request.method, url: request.url, headers: request.headers, body: read.body });
+		if (!auth.ok) return this.send(response, auth.status, auth.body, auth.contentType);
+		return this.dispatchRest(request, response, path, auth);
+	}
+
+	/** The REST endpoints behind authentication (REST async jobs plug in here). */
+	private dispatchRest(request: IncomingMessage, response: ServerResponse, path: string, auth: RestAuthGranted): Promise<void> {
+		const method = request.method ?? 'GET';
+		if (path === RESTLET_PATH) {
+			const query = new URL(request.url ?? '/', 'http://simulator.invalid').searchParams;
+			const script = query.get('script');
+			const deploy = query.get('deploy');
+			if (script && deploy) {
+				// A stand-in RESTlet that says who called it with what, so tests see the signed query arrive.
+				const echo = { script, deploy, method, account: auth.account, scheme: auth.scheme, query: Object.fromEntries(query) };
+				return this.send(response, 200, JSON.stringify(echo), JSON_CONTENT_TYPE);
+			}
+		}
+		if (path === '/services/rest/record/v1/metadata-catalog' && method === 'GET') {
+			const catalog = { items: [{ name: 'customer', links: [{ rel: 'canonical', href: `${this.url}/services/rest/record/v1/metadata-catalog/customer` }] }] };
+			return this.send(response, 200, JSON.stringify(catalog), JSON_CONTENT_TYPE);
+		}
+		const notFound = restErrorBody(404, [{ detail: `The simulator has no REST endpoint ${method} ${path}.`, 'o:errorCode': 'NONEXISTENT_ID' }]);
+		return this.send(response, 404, notFound, JSON_CONTENT_TYPE);
 	}
 
 	/** A simulator bug must show up as a failing request, not crash the test run that hosts it. */

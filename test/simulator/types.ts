@@ -1,6 +1,8 @@
 /** The public shapes of the SuiteTalk simulator: tests, the benchmark and the demo code against these. */
 import type { XmlNode } from './xml-writer';
 
+import type { SimulatorM2mCredentials, SimulatorRest } from './rest/types';
+
 export interface SimulatorCredentials {
 	accountId: string;
 	consumerKey: string;
@@ -277,6 +279,8 @@ export interface Simulator {
 	readonly jobs: { get(jobId: string): SubmittedJob | undefined };
 	scriptRecordFailures(rule: RecordFailureRule): void;
 	clearRecordFailures(): void;
+	/** REST web services and RESTlets: OAuth 1.0a (TBA) and OAuth 2.0 M2M authentication. */
+	readonly rest: SimulatorRest;
 }
 
 export interface SimulatorOptions {
@@ -294,4 +298,6 @@ export interface SimulatorOptions {
 	validateXsd?: boolean;
 	/** Lifecycle of the jobs the submit operations create; default 3 s with honest progress. */
 	submitJobScript?: JobScript;
+	/** The OAuth 2.0 M2M mapping (client ID, certificates, scopes); default: rest/test-keys.ts. */
+	m2m?: Partial<SimulatorM2mCredentials>;
 }

@@ -1,14 +1,12 @@
 import { createHmac, randomBytes } from 'crypto';
 
+import { createNonce, unixSeconds, type Clock, type RandomSource } from '../shared/nonce';
+import type { TbaSecrets } from '../shared/tbaSecrets';
 import { passportAccountId } from './account';
 
-export interface TbaSecrets {
-	accountId: string;
-	consumerKey: string;
-	consumerSecret: string;
-	tokenId: string;
-	tokenSecret: string;
-}
+// Re-exported so SOAP callers keep one import; REST code imports ../shared directly.
+export { createNonce, unixSeconds, type Clock, type RandomSource } from '../shared/nonce';
+export type { TbaSecrets } from '../shared/tbaSecrets';
 
 /** The values of one `tokenPassport` header; single use (NetSuite rejects a reused nonce). */
 export interface TokenPassport {
@@ -18,18 +16,6 @@ export interface TokenPassport {
 	nonce: string;
 	timestamp: string;
 	signature: string;
-}
-
-export type Clock = () => number;
-export type RandomSource = (size: number) => Buffer;
-
-/** Hex of 16 CSPRNG bytes: 32 alphanumerics, inside NetSuite's 6–64 and above its advice of 20. */
-export function createNonce(random: RandomSource = randomBytes): string {
-	return random(16).toString('hex');
-}
-
-export function unixSeconds(clock: Clock): string {
-	return String(Math.floor(clock() / 1000));
 }
 
 /**

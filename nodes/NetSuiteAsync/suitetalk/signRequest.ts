@@ -1,31 +1,25 @@
+import { headerName, urlKeyOf, type HttpRequestTarget } from '../shared/requestTarget';
 import { endpointUrlFor, readCredentialData } from './credentialData';
 import { buildRequestEnvelope, insertPassport, NotASoapEnvelopeError, type SignedEnvelope, type SoapRequest } from './envelope';
 import { freshPassport, type Clock, type RandomSource } from './passport';
 
-/**
- * The part of n8n's request options that signing reads and writes (kept structural: no n8n import
- * here). n8n's HTTP Request node sends the legacy `uri`; the package's node and the credential
- * test send `url`.
- */
-export interface SoapHttpRequest {
-	url?: string;
-	uri?: string;
-	baseURL?: string;
-	headers?: Record<string, unknown>;
-	body?: unknown;
-}
+export type SoapHttpRequest = HttpRequestTarget;
 
-function headerName(headers: Record<string, unknown>, name: string): string | undefined {
-	return Object.keys(headers).find((key) => key.toLowerCase() === name.toLowerCase());
-}
+/**
+ * The node's and the credential's bundles each hold their own copy of UnbuiltSoapRequest, so
+ * `instanceof` fails across them; a registered symbol is the same in both. JSON cannot carry a
+ * symbol, so a body typed into another node still cannot pose as one.
+ */
+const UNBUILT_SOAP_REQUEST = Symbol.for('n8n-nodes-netsuite-async.UnbuiltSoapRequest');
 
 /**
  * What this package hands the credential as the body: the request still unbuilt, so that the
  * credential builds the envelope once with the passport in it instead of parsing and
- * re-serialising a finished one. A class instance, recognised with `instanceof`: it never leaves
- * the process, so a JSON body typed into another node cannot pose as one.
+ * re-serialising a finished one. It never leaves the process.
  */
 export class UnbuiltSoapRequest {
+	readonly [UNBUILT_SOAP_REQUEST] = true;
+
 	constructor(
 		readonly soapRequest: SoapRequest,
 		/** The version of the envelope's namespaces, and of the derived endpoint. */
@@ -35,20 +29,15 @@ export class UnbuiltSoapRequest {
 	) {}
 }
 
+export function isUnbuiltSoapRequest(body: unknown): body is UnbuiltSoapRequest {
+	return typeof body === 'object' && body !== null && (body as Record<symbol, unknown>)[UNBUILT_SOAP_REQUEST] === true;
+}
+
 function bodyText(body: unknown): string {
 	if (typeof body === 'string') return body;
 	if (Buffer.isBuffer(body)) return body.toString('utf8');
 	if (body === undefined || body === null || body === '') throw new NotASoapEnvelopeError('is empty');
 	throw new NotASoapEnvelopeError('is not text');
-}
-
-/**
- * n8n resolves the target as `url ?? uri` (backend-network resolveLegacyRequestTarget), so the
- * request keeps the key it came with: writing `url` into a `uri` request would override the URL
- * the person typed.
- */
-function urlKeyOf(request: SoapHttpRequest): 'url' | 'uri' {
-	return request.url === undefined && request.uri !== undefined ? 'uri' : 'url';
 }
 
 function namesItsUrl(request: SoapHttpRequest, key: 'url' | 'uri'): boolean {
@@ -73,7 +62,7 @@ export function signSoapRequest<T extends SoapHttpRequest>(
 	const signingClock = offsetMs ? () => clock() + offsetMs : clock;
 	const passport = random ? freshPassport(credential, signingClock, random) : freshPassport(credential, signingClock);
 	let signed: SignedEnvelope;
-	if (request.body instanceof UnbuiltSoapRequest) {
+	if (isUnbuiltSoapRequest(request.body)) {
 		const { soapRequest, apiVersion } = request.body;
 		signed = {
 			xml: buildRequestEnvelope(apiVersion, soapRequest, passport),
