@@ -78,6 +78,7 @@ function emptyCounters(): SimulatorCounters {
 		authFailures: [],
 		maxInFlight: 0,
 		blockedByConcurrency: 0,
+		blockedByJob: {},
 	};
 }
 
@@ -288,6 +289,7 @@ class SuiteTalkSimulator implements Simulator {
 		}
 		if (overLimit) {
 			this.counters.blockedByConcurrency += 1;
+			if (parsed.jobId !== undefined) this.counters.blockedByJob[parsed.jobId] = (this.counters.blockedByJob[parsed.jobId] ?? 0) + 1;
 			return this.sendFault(response, context, concurrencyFault());
 		}
 		if (injection) {
