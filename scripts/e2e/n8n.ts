@@ -363,6 +363,8 @@ export class N8nSandbox {
 	readonly userFolder: string;
 	readonly nodesDir: string;
 	readonly encryptionKey = randomBytes(24).toString('hex');
+	/** Added to env() last, so every command of the sandbox sees it (e.g. DB_TYPE=postgresdb for queue mode). */
+	readonly extraEnv: NodeJS.ProcessEnv = {};
 	private readonly keep: boolean;
 	private readonly commandTimeoutMs: number;
 	private cleaned = false;
@@ -414,6 +416,7 @@ export class N8nSandbox {
 			TZ: 'UTC',
 			NO_COLOR: '1',
 			CI: base.CI ?? 'true',
+			...this.extraEnv,
 		};
 	}
 
