@@ -30,7 +30,7 @@ export async function loginCookie(baseUrl: string, owner: OwnerLogin): Promise<s
 	return cookie.split(';')[0];
 }
 
-/** A public-API key of the owner that may read executions (and list workflows). */
+/** A public-API key of the owner that may read executions and list and activate workflows. */
 export async function createApiKey(baseUrl: string, cookie: string): Promise<string> {
 	const response = await expectOk(
 		await fetch(`${baseUrl}/rest/api-keys`, {
@@ -39,7 +39,7 @@ export async function createApiKey(baseUrl: string, cookie: string): Promise<str
 			body: JSON.stringify({
 				label: `e2e-${Date.now()}`,
 				expiresAt: null,
-				scopes: ['execution:read', 'execution:list', 'workflow:read', 'workflow:list'],
+				scopes: ['execution:read', 'execution:list', 'workflow:read', 'workflow:list', 'workflow:activate'],
 			}),
 		}),
 		'POST /rest/api-keys',
@@ -63,17 +63,21 @@ export interface PublicExecution {
 	data?: N8nRun['data'];
 }
 
-/** Every execution of a workflow (all pages), oldest first. */
+/**
+ * Every execution of a workflow (all pages), oldest first. Without `status` n8n 2.41 leaves out
+ * running ones: ask for `status: 'running'` to see them.
+ */
 export async function listExecutions(
 	baseUrl: string,
 	apiKey: string,
 	workflowId: string,
-	includeData = false,
+	options: { includeData?: boolean; status?: string } = {},
 ): Promise<PublicExecution[]> {
 	const all: PublicExecution[] = [];
 	let cursor: string | undefined;
 	do {
-		const query = new URLSearchParams({ workflowId, limit: '250', includeData: String(includeData) });
+		const query = new URLSearchParams({ workflowId, limit: '250', includeData: String(options.includeData ?? false) });
+		if (options.status) query.set('status', options.status);
 		if (cursor) query.set('cursor', cursor);
 		const response = await expectOk(
 			await fetch(`${baseUrl}/api/v1/executions?${query}`, { headers: { 'X-N8N-API-KEY': apiKey } }),
@@ -84,6 +88,17 @@ export async function listExecutions(
 		cursor = page.nextCursor ?? undefined;
 	} while (cursor);
 	return all.sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+/** Publishes a workflow on a running n8n (production webhooks answer from then on, also after restarts). */
+export async function activateWorkflow(baseUrl: string, apiKey: string, workflowId: string): Promise<void> {
+	await expectOk(
+		await fetch(`${baseUrl}/api/v1/workflows/${encodeURIComponent(workflowId)}/activate`, {
+			method: 'POST',
+			headers: { 'X-N8N-API-KEY': apiKey },
+		}),
+		`POST /api/v1/workflows/${workflowId}/activate`,
+	);
 }
 
 /** POST to a production webhook; the workflow must be published (active). */

@@ -1,14 +1,14 @@
 /**
  * What the long-running real-n8n tests (restart/, queue/) share: this package built, packed and
- * installed into a fresh sandbox, the simulator credential and the test's workflows imported and
- * published with n8n's CLI, a `n8n start` with the owner and a public-API key, a timeline log,
+ * installed into a fresh sandbox, the simulator credential and the test's workflows imported with
+ * n8n's CLI, a `n8n start` with the owner, a public-API key and the workflows published, a timeline log,
  * and a checklist of assertions that reports every failure instead of stopping at the first.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { installExitHandlers, N8nSandbox, npmPack, run, type WorkflowImport } from '../../scripts/e2e/n8n';
-import { createApiKey, loginCookie } from '../../scripts/e2e/n8n-api';
+import { activateWorkflow, createApiKey, loginCookie } from '../../scripts/e2e/n8n-api';
 import type { Simulator } from '../simulator/server';
 import { killServers, OWNER, setupOwner, startN8n, type N8nServer } from '../ui/n8n-server';
 
@@ -79,8 +79,8 @@ export function loadWorkflow(file: string): WorkflowImport {
 	return JSON.parse(readFileSync(file, 'utf8')) as WorkflowImport;
 }
 
-/** Imports the simulator credential (under CREDENTIAL's id and name) and the workflows, and publishes them. */
-export async function importAndPublish(
+/** Imports the simulator credential (under CREDENTIAL's id and name) and the workflows with n8n's CLI. */
+export async function importWorkflows(
 	sandbox: N8nSandbox,
 	simulator: Simulator,
 	workflows: WorkflowImport[],
@@ -89,12 +89,7 @@ export async function importAndPublish(
 	const data = { ...simulator.credentials, apiVersion: API_VERSION, endpointUrl: simulator.endpointUrl(API_VERSION) };
 	await sandbox.importCredentials([{ ...CREDENTIAL, type: 'netSuiteTbaApi', data }]);
 	await sandbox.importWorkflows(workflows);
-	for (const workflow of workflows) {
-		// Webhook triggers only answer for published workflows, and a running n8n does not see a CLI publish.
-		const published = await sandbox.n8n(['publish:workflow', `--id=${workflow.id}`]);
-		if (published.exitCode !== 0) throw new Error(`publish:workflow ${workflow.id} failed:\n${published.stdout}\n${published.stderr}`);
-	}
-	log(`imported the credential and ${workflows.length} workflow(s), published`);
+	log(`imported the credential and ${workflows.length} workflow(s)`);
 }
 
 export interface MainServer {
@@ -102,16 +97,21 @@ export interface MainServer {
 	apiKey: string;
 }
 
-/** `n8n start`; on the first start of a user folder also the owner and an API key (the key lives in the database). */
+/**
+ * `n8n start`. On the first start of a user folder also the owner, an API key and the workflows
+ * published (all three live in the database, so a restart passes `apiKey` and skips them).
+ */
 export async function startMain(
 	sandbox: N8nSandbox,
-	options: { env?: NodeJS.ProcessEnv; logFile: string; apiKey?: string },
+	options: { env?: NodeJS.ProcessEnv; logFile: string; apiKey?: string; publish?: WorkflowImport[] },
 ): Promise<MainServer> {
 	const server = await startN8n({ sandbox, env: options.env, logFile: options.logFile, startTimeoutMs: 180_000 });
 	if (options.apiKey) return { server, apiKey: options.apiKey };
 	await setupOwner(server);
 	const cookie = await loginCookie(server.baseUrl, OWNER);
-	return { server, apiKey: await createApiKey(server.baseUrl, cookie) };
+	const apiKey = await createApiKey(server.baseUrl, cookie);
+	for (const workflow of options.publish ?? []) await activateWorkflow(server.baseUrl, apiKey, workflow.id);
+	return { server, apiKey };
 }
 
 /**

@@ -25,7 +25,7 @@ import { startSimulator } from '../../simulator/server';
 import { startN8n, type N8nServer } from '../../ui/n8n-server';
 import {
 	Checklist,
-	importAndPublish,
+	importWorkflows,
 	installLiveExitHandlers,
 	installThisPackage,
 	loadWorkflow,
@@ -77,9 +77,9 @@ async function main(): Promise<number> {
 
 	const simulator = await startSimulator({ concurrencyLimit: ACCOUNT_LIMIT, latencyMs: LATENCY_MS });
 	onCleanup(() => void simulator.close());
-	await importAndPublish(sandbox, simulator, [WORKFLOW], log);
+	await importWorkflows(sandbox, simulator, [WORKFLOW], log);
 
-	const n8n = await startMain(sandbox, { logFile: join(RESULTS, 'queue-main.log') });
+	const n8n = await startMain(sandbox, { logFile: join(RESULTS, 'queue-main.log'), publish: [WORKFLOW] });
 	log(`main (queue mode) ready after ${(n8n.server.startupMs / 1000).toFixed(1)} s`);
 	const workers = await Promise.all(
 		Array.from({ length: WORKERS }, (_, index) =>
@@ -120,7 +120,7 @@ async function main(): Promise<number> {
 			const progress = `${ended.length}/${EXECUTIONS} executions ended, ${simulator.counters.blockedByConcurrency} blocked answers so far, ${simulator.counters.totalRequests} requests`;
 			if (progress !== lastProgress) log(progress);
 			lastProgress = progress;
-			return ended.length >= EXECUTIONS ? await listExecutions(n8n.server.baseUrl, n8n.apiKey, WORKFLOW.id, true) : undefined;
+			return ended.length >= EXECUTIONS ? await listExecutions(n8n.server.baseUrl, n8n.apiKey, WORKFLOW.id, { includeData: true }) : undefined;
 		},
 		Number(process.env.QUEUE_TIMEOUT_MS ?? 420_000) - (Date.now() - triggeredAt),
 		2000,

@@ -23,7 +23,7 @@ import { callWebhook, listExecutions, nodeItems, type PublicExecution } from '..
 import { startSimulator, type Simulator } from '../../simulator/server';
 import {
 	Checklist,
-	importAndPublish,
+	importWorkflows,
 	installLiveExitHandlers,
 	installThisPackage,
 	loadWorkflow,
@@ -115,8 +115,12 @@ function watchSimulator(simulator: Simulator, jobs: string[]): { stop(): void; c
 	};
 }
 
-async function execution(main: MainServer, workflowId: string, withData = false): Promise<PublicExecution | undefined> {
-	const list = await listExecutions(main.server.baseUrl, main.apiKey, workflowId, withData);
+async function execution(
+	main: MainServer,
+	workflowId: string,
+	options: { includeData?: boolean; status?: string } = {},
+): Promise<PublicExecution | undefined> {
+	const list = await listExecutions(main.server.baseUrl, main.apiKey, workflowId, options);
 	return list[list.length - 1];
 }
 
@@ -129,10 +133,10 @@ async function main(): Promise<number> {
 	await installThisPackage(sandbox, work, log);
 	const simulator = await startSimulator();
 	onCleanup(() => void simulator.close());
-	await importAndPublish(sandbox, simulator, [LOOP, POLL], log);
+	await importWorkflows(sandbox, simulator, [LOOP, POLL], log);
 
-	let n8n = await startMain(sandbox, { logFile: join(RESULTS, 'restart-n8n-1.log') });
-	mark(`n8n started (pid ${n8n.server.pid}, ready after ${(n8n.server.startupMs / 1000).toFixed(1)} s), owner and API key created`);
+	let n8n = await startMain(sandbox, { logFile: join(RESULTS, 'restart-n8n-1.log'), publish: [LOOP, POLL] });
+	mark(`n8n started (pid ${n8n.server.pid}, ready after ${(n8n.server.startupMs / 1000).toFixed(1)} s), owner, API key, both workflows published`);
 
 	const loopJobs = jobIds('LOOP');
 	const pollJobs = jobIds('POLL');
@@ -156,7 +160,8 @@ async function main(): Promise<number> {
 		500,
 	);
 	mark(`loop execution ${waiting.id} is waiting (status "waiting", waitTill ${waiting.waitTill})`);
-	const pollBefore = await execution(n8n, POLL.id);
+	const pollBefore = await execution(n8n, POLL.id, { status: 'running' });
+	mark(`Poll Until Done execution ${pollBefore?.id} is "${pollBefore?.status}" (sleeping inside the node)`);
 	checks.equal(pollBefore?.status, 'running', 'Poll Until Done execution is running (sleeping in the node) before the crash');
 
 	await sleepMs(KILL_AFTER_WAITING_MS);
@@ -171,7 +176,7 @@ async function main(): Promise<number> {
 	const finished = await waitFor(
 		'the loop execution to finish',
 		async () => {
-			const found = await execution(n8n, LOOP.id, true);
+			const found = await execution(n8n, LOOP.id, { includeData: true });
 			return found && found.id === waiting.id && found.finished !== false && !['waiting', 'running', 'new'].includes(found.status)
 				? found
 				: undefined;
@@ -223,7 +228,7 @@ async function main(): Promise<number> {
 	}
 
 	// ---- Poll Until Done: the same crash loses the execution.
-	const pollAfter = await execution(n8n, POLL.id, true);
+	const pollAfter = await execution(n8n, POLL.id, { includeData: true });
 	mark(`Poll Until Done execution ${pollAfter?.id} after the restart: status "${pollAfter?.status}"`);
 	checks.check(pollAfter !== undefined && pollAfter.status !== 'success', 'Poll Until Done execution did not succeed', `status ${pollAfter?.status}`);
 	checks.check(
