@@ -101,21 +101,29 @@ export async function activateWorkflow(baseUrl: string, apiKey: string, workflow
 	);
 }
 
-/** POST to a production webhook; the workflow must be published (active). */
+/**
+ * POST to a production webhook of a published workflow. n8n registers the webhook shortly after
+ * the activation call returns, so a 404 (nothing started) is retried for up to 20 s.
+ */
 export async function callWebhook(baseUrl: string, path: string, body: unknown): Promise<unknown> {
-	const response = await expectOk(
-		await fetch(`${baseUrl}/webhook/${path}`, {
+	const deadline = Date.now() + 20_000;
+	for (;;) {
+		const response = await fetch(`${baseUrl}/webhook/${path}`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
 			body: JSON.stringify(body),
-		}),
-		`POST /webhook/${path}`,
-	);
-	const text = await response.text();
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return text;
+		});
+		if (response.status === 404 && Date.now() < deadline) {
+			await response.body?.cancel();
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			continue;
+		}
+		const text = await (await expectOk(response, `POST /webhook/${path}`)).text();
+		try {
+			return JSON.parse(text) as unknown;
+		} catch {
+			return text;
+		}
 	}
 }
 
