@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { description as checkAsyncStatusDescription } from './actions/checkAsyncStatus.operation';
+import { description as checkAsyncStatusDescription, configuredOutputs } from './actions/checkAsyncStatus.operation';
 import { description as getAsyncResultDescription } from './actions/getAsyncResult.operation';
 import { jobIdProperty } from './actions/jobId.description';
 import { router } from './actions/router';
@@ -17,7 +17,8 @@ export class NetSuiteAsync implements INodeType {
 		defaults: { name: 'NetSuite Async' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		// One output, or "Done" and "Still Running" when Check Async Status splits them (as n8n's Switch node does it).
+		outputs: `={{(${configuredOutputs})($parameter)}}`,
 		credentials: [{ name: 'netSuiteTbaApi', required: true }],
 		properties: [
 			{

@@ -68,7 +68,7 @@ function ourMap(outcome: SoapOutcome): IDataObject {
 	if (outcome.kind !== 'ok') throw new Error(`our parse did not classify the sample as ok (${outcome.kind})`);
 	const status: AsyncStatus = readAsyncStatus(outcome.document);
 	if (status.jobId !== JOB_ID) throw new Error('our parse read the wrong jobId');
-	return statusFields({ ...status, nsId: outcome.nsId });
+	return statusFields({ ...status, nsId: outcome.nsId }, Date.now());
 }
 
 function ourPath(): IDataObject {

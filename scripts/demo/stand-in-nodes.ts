@@ -109,3 +109,30 @@ export const httpRequestStandIn: INodeType = {
 		return [output];
 	},
 };
+
+/**
+ * n8n's Wait node, "After Time Interval": waits `amount` `unit`s (once, for all its items, like the
+ * real one), then passes the items on. The real node parks waits of 65 s or more in n8n's database;
+ * this one only sleeps, which is all the engine outside n8n's server can do.
+ */
+export const waitStandIn: INodeType = {
+	description: { ...description('wait', 'Wait', 1, [
+		{ displayName: 'Amount', name: 'amount', type: 'number', default: 5 },
+		{ displayName: 'Unit', name: 'unit', type: 'string', default: 'seconds' },
+	]), version: [1, 1.1] },
+	async execute(this: IExecuteFunctions) {
+		const amount = Number(this.getNodeParameter('amount', 0));
+		const unit = this.getNodeParameter('unit', 0) as string;
+		const seconds = amount * ({ seconds: 1, minutes: 60, hours: 3600, days: 86400 } as Record<string, number>)[unit];
+		if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`Wait stand-in: cannot wait ${amount} ${unit}`);
+		const signal = this.getExecutionCancelSignal();
+		await new Promise<void>((resolve) => {
+			const timer = setTimeout(resolve, seconds * 1000);
+			signal?.addEventListener('abort', () => {
+				clearTimeout(timer);
+				resolve();
+			});
+		});
+		return [this.getInputData()];
+	},
+};

@@ -97,6 +97,10 @@ export interface WorkflowRunResult {
 	durationMs: number;
 	/** Only set when cancelAfterMs fired: did the engine finish within cancelGraceMs? */
 	settledAfterCancel?: boolean;
+	/** Only set when cancelAfterMs fired: Date.now() taken inside the cancel timer, right before execution.cancel(). */
+	cancelledAtMs?: number;
+	/** Date.now() when the engine's promise settled (undefined if it had not within cancelGraceMs). */
+	settledAtMs?: number;
 }
 
 export interface WorkflowJson {
@@ -287,9 +291,16 @@ export async function runWorkflow(
 	let cancelTimer: NodeJS.Timeout | undefined;
 	let canceledRun: IRun | undefined;
 	let settledAfterCancel: boolean | undefined;
+	let cancelledAtMs: number | undefined;
+	let settledAtMs: number | undefined;
 	try {
 		const workflowExecute = new WorkflowExecute(additionalData, mode);
 		const execution = workflowExecute.run({ workflow, startNode, pinData: options.pinData });
+		// Timing tests measure from the cancel itself to this moment, not from before the setup.
+		execution.then(
+			() => (settledAtMs = Date.now()),
+			() => (settledAtMs = Date.now()),
+		);
 
 		let finalRun: IRun;
 		if (options.cancelAfterMs === undefined) {
@@ -297,6 +308,7 @@ export async function runWorkflow(
 		} else {
 			const canceled = deferred<void>();
 			cancelTimer = setTimeout(() => {
+				cancelledAtMs = Date.now();
 				execution.cancel();
 				canceled.resolve();
 			}, options.cancelAfterMs);
@@ -347,6 +359,8 @@ export async function runWorkflow(
 			logs,
 			durationMs: Date.now() - started,
 			settledAfterCancel,
+			cancelledAtMs,
+			settledAtMs,
 		};
 	} finally {
 		clearTimeout(cancelTimer);

@@ -85,9 +85,7 @@ describe('cancellation at each stage', () => {
 	it.each(stages)('%s', async (id, { cancelAfterMs = CANCEL_AFTER_MS, settleWithinMs = SETTLE_WITHIN_MS, ...stage }) => {
 		const reliability = reliabilityCase(id);
 		expect(reliability.file).toBe('cancellation.test.ts');
-		const cancelledAt = Date.now() + cancelAfterMs;
 		const observation = await runCase({ ...reliability, ...stage }, env.servers, { cancelAfterMs });
-		const endedAfterCancelMs = Date.now() - cancelledAt;
 		env.ledger.addSecrets(...observation.signatures);
 		env.ledger.addRun(id, observation.result);
 		await settle();
@@ -97,7 +95,11 @@ describe('cancellation at each stage', () => {
 		expect(observation.result.status).toBe('canceled');
 		// the node itself returned (its waits and reads reacted to the abort signal), promptly
 		expect(observation.result.settledAfterCancel).toBe(true);
-		expect(endedAfterCancelMs).toBeLessThan(settleWithinMs);
+		const { cancelledAtMs, settledAtMs } = observation.result;
+		expect(typeof cancelledAtMs).toBe('number');
+		expect(typeof settledAtMs).toBe('number');
+		expect(settledAtMs! - cancelledAtMs!).toBeGreaterThanOrEqual(0);
+		expect(settledAtMs! - cancelledAtMs!).toBeLessThan(settleWithinMs);
 		// nothing is sent after the cancel
 		const sentAtCancel = observation.signed;
 		await new Promise((resolve) => setTimeout(resolve, 100));

@@ -541,7 +541,7 @@ async function scenarioParameters(p: Page): Promise<void> {
 
 	await expectParameters(p, { shown: ['operation', 'jobId', 'pollUntilDone'], hidden: ['pollInterval', 'pollTimeout', 'pages', 'pageIndex', 'outputMode'] }, 'Check Async Status, polling off');
 	const pollingOptions = ['Adaptive Interval', 'Max Poll Interval (Seconds)', 'When Timed Out', 'Fetch Results When Done'];
-	const alwaysOptions = ['Error on Failed Job', 'Items Checked at Once', 'Max Retries', 'First Retry Wait (Seconds)', 'Request Timeout (Seconds)'];
+	const alwaysOptions = ['Error on Failed Job', 'Items Processed at Once', 'Max Retries', 'First Retry Wait (Seconds)', 'Request Timeout (Seconds)'];
 	let offered = await optionsOffered(p);
 	assert(alwaysOptions.every((o) => offered.includes(o)), `Options offers ${JSON.stringify(offered)}`);
 	assert(pollingOptions.every((o) => !offered.includes(o)), `with polling off, Options still offers polling options: ${JSON.stringify(offered)}`);

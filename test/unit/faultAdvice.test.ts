@@ -15,7 +15,7 @@ describe('fault advice: what happened and what to do', () => {
 		['INVALID_LOGIN_CREDENTIALS', 'NetSuite refused the token passport: Invalid login attempt.', 'clock is correct'],
 		['INVALID_JOB_ID', 'NetSuite does not know job "J1" (INVALID_JOB_ID)', 'purges jobs 30 days after submission'],
 		['INVALID_JOBID', 'NetSuite does not know job "J1" (INVALID_JOBID)', 'getAsyncResult has been called 20 times'],
-		['WS_REQUEST_BLOCKED', "NetSuite's concurrency limit stayed exceeded (WS_REQUEST_BLOCKED)", 'Items Checked at Once'],
+		['WS_REQUEST_BLOCKED', "NetSuite's concurrency limit stayed exceeded (WS_REQUEST_BLOCKED)", 'Items Processed at Once'],
 		['WS_CONCUR_SESSION_DISALLWD', "NetSuite's concurrency limit stayed exceeded (WS_CONCUR_SESSION_DISALLWD)", 'concurrency slots'],
 		['ACCT_TEMP_UNAVAILABLE', 'NetSuite is temporarily unavailable (ACCT_TEMP_UNAVAILABLE)', 'maintenance window'],
 		['JOB_NOT_COMPLETE', 'Job "J1" has not finished yet (JOB_NOT_COMPLETE)', 'Fetch Results When Done'],

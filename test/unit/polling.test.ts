@@ -1,4 +1,4 @@
-import { estimatedRemainingMs, nextPoll, type PollObservation, type PollSettings } from '../../nodes/NetSuiteAsync/polling';
+import { estimatedRemainingMs, keptReadings, nextPoll, type PollObservation, type PollSettings } from '../../nodes/NetSuiteAsync/polling';
 import { backoffDelayMs } from '../../nodes/NetSuiteAsync/transport/backoff';
 
 const settings: PollSettings = { intervalMs: 5000, timeoutMs: 600000, maxIntervalMs: 30000, adaptive: true };
@@ -65,5 +65,32 @@ describe('retry backoff', () => {
 		expect([1, 2, 3, 4].map((retry) => backoffDelayMs(retry, () => 0, 1000))).toEqual([500, 1000, 2000, 4000]);
 		expect([1, 2, 3, 4].map((retry) => backoffDelayMs(retry, () => 1, 1000))).toEqual([1000, 2000, 4000, 8000]);
 		expect(backoffDelayMs(10, () => 1, 1000)).toBe(30000);
+	});
+});
+
+describe('keptReadings (the schedule a Still Running item carries)', () => {
+	it('keeps the latest and, below it, each reading a later rate could start from', () => {
+		const history = [
+			observation(0, 'pending', 0),
+			observation(5000, 'processing', 10),
+			observation(10000, 'processing', 30),
+			observation(15000, 'processing', 20),
+			observation(20000, 'processing', 30),
+			observation(25000, 'processing', 0),
+		];
+		expect(keptReadings(history).map((entry) => entry.atMs)).toEqual([5000, 15000, 20000, 25000]);
+	});
+
+	it('gives every decision nextPoll gives with the whole history', () => {
+		const percents = [0, 0, 5, 5, 12, 12, 12, 20, 35, 35, 50, 49, 70, 90];
+		const full: PollObservation[] = [];
+		let kept: PollObservation[] = [];
+		for (const [index, percent] of percents.entries()) {
+			const reading = observation(index * 7000, 'processing', percent);
+			full.push(reading);
+			kept = keptReadings([...kept, reading]);
+			expect(nextPoll(settings, 0, kept, reading.atMs, full.length)).toEqual(nextPoll(settings, 0, full, reading.atMs));
+		}
+		expect(kept.length).toBeLessThan(full.length);
 	});
 });

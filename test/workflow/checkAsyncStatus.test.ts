@@ -1,3 +1,5 @@
+import { NetSuiteAsync } from '../../nodes/NetSuiteAsync/NetSuiteAsync.node';
+import { MIN_WAIT_SECONDS, overrideMinWaitSecondsForTests } from '../../nodes/NetSuiteAsync/waitFloor';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { secretsScan } from '../harness';
 import { credentialData, FAST_RETRIES, NODE_NAME, runNetSuite, stable } from './netsuite-workflow';
@@ -16,6 +18,7 @@ beforeEach(() => {
 	simulator.setLatency(0);
 	simulator.setConcurrencyLimit(undefined);
 	simulator.setClockOffsetMs(0);
+	simulator.clearFaults();
 });
 
 const steps = (...statuses: Array<[string, number?, number?]>) => ({
@@ -143,15 +146,101 @@ describe('Poll Until Done', () => {
 
 	it('stops waiting within a second when the execution is cancelled', async () => {
 		simulator.addJob('JOB_CANCEL', steps(['processing', 5]));
-		const started = Date.now();
 		const result = await runNetSuite(simulator, {
 			parameters: { jobId: 'JOB_CANCEL', pollUntilDone: true, pollInterval: 30, pollTimeout: 600 },
 			cancelAfterMs: 300,
 		});
 		expect(result.status).toBe('canceled');
 		expect(result.settledAfterCancel).toBe(true);
-		expect(Date.now() - started).toBeLessThan(1300);
+		expect(result.settledAtMs! - result.cancelledAtMs!).toBeGreaterThanOrEqual(0);
+		expect(result.settledAtMs! - result.cancelledAtMs!).toBeLessThan(1000);
 		expect(simulator.counters.statusChecksByJob.JOB_CANCEL).toBe(1);
+	});
+});
+
+describe('Poll Until Done through an outage (review R1)', () => {
+	it.each(['ACCT_TEMP_UNAVAILABLE', 'WS_REQUEST_BLOCKED'] as const)(
+		'%s outlasting Max Retries several times is waited out, and the job ends finished',
+		async (fault) => {
+			const jobId = `JOB_OUTAGE_${fault}`;
+			simulator.addJob(jobId, steps(['processing', 40], ['finished', 100]));
+			// Max Retries 5: each check makes 6 attempts. 40 faults: 6 checks fail outright, the 7th
+			// succeeds on its 5th attempt (processing), the 8th reads finished. Scaled down from a
+			// minute of trouble inside a 10-minute Poll Timeout: the floor is lowered for the suite.
+			simulator.injectFaults(fault, 40, { operation: 'checkAsyncStatus' });
+			const result = await runNetSuite(simulator, {
+				parameters: {
+					jobId,
+					pollUntilDone: true,
+					pollInterval: 0.05,
+					pollTimeout: 600,
+					options: { ...FAST_RETRIES, maxPollInterval: 0.2 },
+				},
+			});
+			expect(result.status).toBe('success');
+			const { nsId, ...fields } = stable(result.items(NODE_NAME)[0]);
+			expect(fields).toEqual({
+				jobId,
+				status: 'finished',
+				percentCompleted: 100,
+				estRemainingDuration: 0,
+				isDone: true,
+				polls: 8,
+				timedOut: false,
+			});
+			expect(typeof nsId).toBe('string');
+			expect(simulator.counters.byOperation.checkAsyncStatus).toBe(42);
+			expect(simulator.counters.statusChecksByJob[jobId]).toBe(2);
+			const unanswered = result.logs.filter((line) => line.includes('NetSuite async job polled') && line.includes(`(${fault})`));
+			expect(unanswered).toHaveLength(6);
+		},
+	);
+
+	it('an outage that outlasts Poll Timeout fails the item at the deadline, naming the last problem', async () => {
+		simulator.addJob('JOB_OUTAGE_LONG', steps(['processing', 10]));
+		simulator.injectFaults('ACCT_TEMP_UNAVAILABLE', 100_000, { operation: 'checkAsyncStatus' });
+		const started = Date.now();
+		const result = await runNetSuite(simulator, {
+			parameters: { jobId: 'JOB_OUTAGE_LONG', pollUntilDone: true, pollInterval: 0.05, pollTimeout: 1, options: FAST_RETRIES },
+		});
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(
+			/^Job "JOB_OUTAGE_LONG": no status check succeeded before Poll Timeout \(1 s\) passed, after \d+ status checks; the last check got no answer: .+ \(ACCT_TEMP_UNAVAILABLE\)$/,
+		);
+		expect(result.error?.context).toMatchObject({ lastProblem: expect.stringMatching(/\(ACCT_TEMP_UNAVAILABLE\)$/) });
+		// it waited for the deadline instead of failing after the first check's retries
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+		expect(simulator.counters.byOperation.checkAsyncStatus).toBeGreaterThan(6);
+	});
+});
+
+describe('the 1 s floor on poll and retry waits (review R6)', () => {
+	beforeAll(() => overrideMinWaitSecondsForTests());
+	afterAll(() => overrideMinWaitSecondsForTests(0.01));
+
+	it('the editor offers nothing below 1 s', () => {
+		const properties = new NetSuiteAsync().description.properties;
+		const minValueOf = (name: string) =>
+			[...properties, ...properties.flatMap((property) => (property.options ?? []) as typeof properties)]
+				.filter((property) => property.name === name)
+				.map((property) => property.typeOptions?.minValue);
+		expect(MIN_WAIT_SECONDS).toBe(1);
+		expect(minValueOf('pollInterval')).toEqual([1, 1]);
+		expect(minValueOf('pollTimeout')).toEqual([1, 1]);
+		expect(minValueOf('maxPollInterval')).toEqual([1, 1]);
+		expect(minValueOf('retryWait')).toEqual([1, 1]);
+	});
+
+	it.each([
+		[{ pollUntilDone: true, pollInterval: 0.5 }, 'Item 0: Poll Interval is number 0.5', 'Set Poll Interval to a number of seconds of at least 1.'],
+		[{ pollUntilDone: true, options: { maxPollInterval: 0.2 } }, 'Item 0: Max Poll Interval is number 0.2', 'Set Max Poll Interval to a number of seconds of at least 1.'],
+		[{ pollUntilDone: true, pollTimeout: 0 }, 'Item 0: Poll Timeout is number 0', 'Set Poll Timeout to a number of seconds of at least 1.'],
+		[{ options: { retryWait: 0 } }, 'Item 0: First Retry Wait is number 0', 'Set First Retry Wait to a number of seconds of at least 1.'],
+	])('refuses %p at run time, before any request', async (parameters, message, fix) => {
+		const result = await runNetSuite(simulator, { parameters: { jobId: 'J', ...parameters } });
+		expect(result.error?.message).toBe(message);
+		expect(result.error?.description).toBe(fix);
+		expect(simulator.counters.totalRequests).toBe(0);
 	});
 });
 

@@ -1,16 +1,25 @@
-import { sleep, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { sleep, updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { nextPoll, type PollObservation, type PollSettings } from '../polling';
+import { keptReadings, nextPoll, type PollSettings } from '../polling';
 import type { AsyncStatus } from '../suitetalk/asyncStatus';
 import type { NetSuiteTbaCredentialData } from '../suitetalk/credentialData';
 import { UNSUCCESSFUL_STATUSES } from '../suitetalk/statuses';
+import { backoffDelayMs } from '../transport/backoff';
 import type { CallSettings } from '../transport/callSuiteTalk';
-import { ExecutionCancelledError, SuiteTalkFaultError } from '../transport/errors';
+import {
+	describeFailure,
+	ExecutionCancelledError,
+	isRetryableFailure,
+	SuiteTalkFaultError,
+	type SuiteTalkTransportError,
+} from '../transport/errors';
+import { MIN_WAIT_SECONDS, minWaitSeconds } from '../waitFloor';
 import { fetchResults } from './getAsyncResult.operation';
 import { InvalidInputError, readJobId, readSeconds } from './inputValidation';
-import type { ItemOperation } from './itemOperation';
+import type { ItemOperation, OperationOutput } from './itemOperation';
 import { readCallSettings, optionsCollection, STATUS_RESPONSE_LIMIT_BYTES } from './sharedOptions';
 import { checkStatusOnce, type CheckedStatus } from './statusCheck';
+import { readScheduleState, scheduleStateFields, type ScheduleState } from './stillRunningState';
 import { ItemOutcomeError } from './toNodeError';
 
 export const DEFAULT_POLL_INTERVAL_SECONDS = 5;
@@ -18,48 +27,110 @@ export const DEFAULT_POLL_TIMEOUT_SECONDS = 1800;
 /** 25 s rather than 30: at the cap, a blind schedule's mean notice delay stays below a fixed 30 s poll's (npm run bench). */
 export const DEFAULT_MAX_POLL_INTERVAL_SECONDS = 25;
 
-const showFor = { operation: ['checkAsyncStatus'] };
-const showWhenPolling = { operation: ['checkAsyncStatus'], pollUntilDone: [true] };
+/** Output indexes when "Split Done and Still Running" is on. */
+export const DONE_OUTPUT = 0;
+export const STILL_RUNNING_OUTPUT = 1;
 
-export const description: INodeProperties[] = [
+/**
+ * The node's outputs, as an n8n `outputs` expression evaluates them in the editor and the engine.
+ * Serialised into the node description (like n8n's Switch and Webhook nodes do), so it must not
+ * use anything from outside its own body.
+ */
+export function configuredOutputs(parameters: { operation?: string; splitOutputs?: boolean }) {
+	if (parameters.operation !== 'getAsyncResult' && parameters.splitOutputs === true) {
+		return [
+			{ type: 'main', displayName: 'Done' },
+			{ type: 'main', displayName: 'Still Running' },
+		];
+	}
+	return [{ type: 'main' }];
+}
+
+/**
+ * The schedule's parameters are shown when the node polls itself and when it splits its output
+ * for a Wait loop. n8n's displayOptions cannot say "either", so each is listed once for each case;
+ * the two copies share their name, hence their value.
+ */
+function whenScheduling(properties: INodeProperties[], path = ''): INodeProperties[] {
+	return [
+		...updateDisplayOptions({ show: { [`${path}pollUntilDone`]: [true] } }, properties),
+		...updateDisplayOptions({ show: { [`${path}pollUntilDone`]: [false], [`${path}splitOutputs`]: [true] } }, properties),
+	];
+}
+
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Poll Until Done',
 		name: 'pollUntilDone',
 		type: 'boolean',
 		default: false,
-		displayOptions: { show: showFor },
 		description:
 			'Whether to keep checking until the job is finished, finishedWithErrors or failed (or Poll Timeout passes). Off: check once.',
 	},
 	{
-		displayName: 'Poll Interval (Seconds)',
-		name: 'pollInterval',
-		type: 'number',
-		typeOptions: { minValue: 0.01, numberPrecision: 2 },
-		default: DEFAULT_POLL_INTERVAL_SECONDS,
-		displayOptions: { show: showWhenPolling },
+		displayName: 'Split Done and Still Running',
+		name: 'splitOutputs',
+		type: 'boolean',
+		default: false,
 		description:
-			'Wait before the second check. With Adaptive Interval on, later waits grow toward Max Poll Interval or follow the progress NetSuite reports.',
+			'Whether to send finished jobs to a "Done" output and the others to a "Still Running" output, whose items say when to check again (nextCheckInSeconds) and carry the schedule. For jobs of hours: loop Still Running through a Wait node back into this node; waits of 65 s or more survive an n8n restart.',
 	},
-	{
-		displayName: 'Poll Timeout (Seconds)',
-		name: 'pollTimeout',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: DEFAULT_POLL_TIMEOUT_SECONDS,
-		displayOptions: { show: showWhenPolling },
-		description: 'Give up waiting after this long. What happens then is set by "When Timed Out" in Options.',
-	},
-	optionsCollection(showFor, [
+	...whenScheduling([
 		{
-			displayName: 'Adaptive Interval',
-			name: 'adaptivePolling',
-			type: 'boolean',
-			default: true,
-			displayOptions: { show: { '/pollUntilDone': [true] } },
+			displayName: 'Poll Interval (Seconds)',
+			name: 'pollInterval',
+			type: 'number',
+			typeOptions: { minValue: MIN_WAIT_SECONDS, numberPrecision: 2 },
+			default: DEFAULT_POLL_INTERVAL_SECONDS,
 			description:
-				'Whether waits grow from Poll Interval toward Max Poll Interval, and follow NetSuite\'s estimate when percentCompleted or estRemainingDuration carry one. Off: check every Poll Interval.',
+				'Wait before the second check. With Adaptive Interval on, later waits grow toward Max Poll Interval or follow the progress NetSuite reports.',
 		},
+		{
+			displayName: 'Poll Timeout (Seconds)',
+			name: 'pollTimeout',
+			type: 'number',
+			typeOptions: { minValue: MIN_WAIT_SECONDS },
+			default: DEFAULT_POLL_TIMEOUT_SECONDS,
+			description:
+				'Give up waiting this long after the first check (in a Wait loop, counted from the firstCheckedAt the item carries). What happens then is set by "When Timed Out" in Options.',
+		},
+	]),
+	optionsCollection({}, [
+		...whenScheduling(
+			[
+				{
+					displayName: 'Adaptive Interval',
+					name: 'adaptivePolling',
+					type: 'boolean',
+					default: true,
+					description:
+						'Whether waits grow from Poll Interval toward Max Poll Interval, and follow NetSuite\'s estimate when percentCompleted or estRemainingDuration carry one. Off: check every Poll Interval.',
+				},
+				{
+					displayName: 'Max Poll Interval (Seconds)',
+					name: 'maxPollInterval',
+					type: 'number',
+					typeOptions: { minValue: MIN_WAIT_SECONDS, numberPrecision: 2 },
+					default: DEFAULT_MAX_POLL_INTERVAL_SECONDS,
+					description: 'Longest wait between two checks when NetSuite gives no estimate',
+				},
+				{
+					displayName: 'When Timed Out',
+					name: 'onTimeout',
+					type: 'options',
+					options: [
+						{ name: 'Error', value: 'error', description: 'The item fails (handled by On Error)' },
+						{
+							name: 'Return Last Status',
+							value: 'returnLastStatus',
+							description: 'The item carries the last status with timedOut: true (on the Done output when split)',
+						},
+					],
+					default: 'error',
+				},
+			],
+			'/',
+		),
 		{
 			displayName: 'Error on Failed Job',
 			name: 'errorOnUnsuccessfulJob',
@@ -77,73 +148,71 @@ export const description: INodeProperties[] = [
 			description:
 				'Whether to read the job\'s results (all pages, one item per record, as Get Async Result does) once it is done, instead of returning its status. A failed job without results returns its status.',
 		},
-		{
-			displayName: 'Max Poll Interval (Seconds)',
-			name: 'maxPollInterval',
-			type: 'number',
-			typeOptions: { minValue: 0.01, numberPrecision: 2 },
-			default: DEFAULT_MAX_POLL_INTERVAL_SECONDS,
-			displayOptions: { show: { '/pollUntilDone': [true] } },
-			description: 'Longest wait between two checks when NetSuite gives no estimate',
-		},
-		{
-			displayName: 'When Timed Out',
-			name: 'onTimeout',
-			type: 'options',
-			displayOptions: { show: { '/pollUntilDone': [true] } },
-			options: [
-				{ name: 'Error', value: 'error', description: 'The item fails (handled by On Error)' },
-				{
-					name: 'Return Last Status',
-					value: 'returnLastStatus',
-					description: 'The item carries the last status with timedOut: true',
-				},
-			],
-			default: 'error',
-		},
 	]),
 ];
 
+export const description: INodeProperties[] = updateDisplayOptions({ show: { operation: ['checkAsyncStatus'] } }, properties);
+
+type ScheduleParameters = PollSettings & { onTimeout: 'error' | 'returnLastStatus' };
+
 export interface CheckParameters {
 	jobId: string;
-	poll?: PollSettings & { onTimeout: 'error' | 'returnLastStatus'; fetchResultsWhenDone: boolean };
-	errorOnUnsuccessfulJob: boolean;
 	call: CallSettings;
+	errorOnUnsuccessfulJob: boolean;
+	/** Poll Until Done: keep checking within this execution. */
+	pollInProcess: boolean;
+	/** Split Done and Still Running. */
+	split: boolean;
+	/** Set when the node polls or splits: both follow the same schedule. */
+	schedule?: ScheduleParameters;
+	fetchResultsWhenDone: boolean;
+	/** The schedule a "Still Running" item brought back through the loop. */
+	resume?: ScheduleState;
 }
 
-function readParameters(ctx: IExecuteFunctions, itemIndex: number, credential: NetSuiteTbaCredentialData): CheckParameters {
-	const jobId = readJobId(ctx.getNodeParameter('jobId', itemIndex, ''));
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as Record<string, unknown>;
-	const call = readCallSettings(ctx, itemIndex, credential.apiVersion, STATUS_RESPONSE_LIMIT_BYTES);
-	const errorOnUnsuccessfulJob = options.errorOnUnsuccessfulJob === true;
-	if (!ctx.getNodeParameter('pollUntilDone', itemIndex, false)) return { jobId, call, errorOnUnsuccessfulJob };
-
-	const intervalSeconds = readSeconds(ctx.getNodeParameter('pollInterval', itemIndex, DEFAULT_POLL_INTERVAL_SECONDS), 'Poll Interval', { min: 0.01 });
-	const timeoutSeconds = readSeconds(ctx.getNodeParameter('pollTimeout', itemIndex, DEFAULT_POLL_TIMEOUT_SECONDS), 'Poll Timeout', { min: 0, allowZero: true });
+function readSchedule(ctx: IExecuteFunctions, itemIndex: number, options: Record<string, unknown>): ScheduleParameters {
+	const floor = { min: minWaitSeconds() };
+	const intervalSeconds = readSeconds(ctx.getNodeParameter('pollInterval', itemIndex, DEFAULT_POLL_INTERVAL_SECONDS), 'Poll Interval', floor);
+	const timeoutSeconds = readSeconds(ctx.getNodeParameter('pollTimeout', itemIndex, DEFAULT_POLL_TIMEOUT_SECONDS), 'Poll Timeout', floor);
 	if (timeoutSeconds < intervalSeconds) {
 		throw new InvalidInputError(
 			`Poll Timeout (${timeoutSeconds} s) is shorter than Poll Interval (${intervalSeconds} s), so the job could never be checked twice`,
 			'Raise Poll Timeout or lower Poll Interval.',
 		);
 	}
-	const maxIntervalSeconds = readSeconds(options.maxPollInterval ?? DEFAULT_MAX_POLL_INTERVAL_SECONDS, 'Max Poll Interval', { min: 0.01 });
-	const onTimeout = options.onTimeout === 'returnLastStatus' ? 'returnLastStatus' : 'error';
+	const maxIntervalSeconds = readSeconds(options.maxPollInterval ?? DEFAULT_MAX_POLL_INTERVAL_SECONDS, 'Max Poll Interval', floor);
 	return {
-		jobId,
-		call,
-		errorOnUnsuccessfulJob,
-		poll: {
-			intervalMs: intervalSeconds * 1000,
-			timeoutMs: timeoutSeconds * 1000,
-			maxIntervalMs: maxIntervalSeconds * 1000,
-			adaptive: options.adaptivePolling !== false,
-			onTimeout,
-			fetchResultsWhenDone: options.fetchResultsWhenDone === true,
-		},
+		intervalMs: intervalSeconds * 1000,
+		timeoutMs: timeoutSeconds * 1000,
+		maxIntervalMs: maxIntervalSeconds * 1000,
+		adaptive: options.adaptivePolling !== false,
+		onTimeout: options.onTimeout === 'returnLastStatus' ? 'returnLastStatus' : 'error',
 	};
 }
 
-export function statusFields(status: Pick<CheckedStatus, keyof AsyncStatus | 'nsId'>): IDataObject {
+function readParameters(ctx: IExecuteFunctions, itemIndex: number, credential: NetSuiteTbaCredentialData): CheckParameters {
+	const jobId = readJobId(ctx.getNodeParameter('jobId', itemIndex, ''));
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as Record<string, unknown>;
+	const pollInProcess = ctx.getNodeParameter('pollUntilDone', itemIndex, false) === true;
+	const split = ctx.getNodeParameter('splitOutputs', itemIndex, false) === true;
+	const parameters: CheckParameters = {
+		jobId,
+		call: readCallSettings(ctx, itemIndex, credential.apiVersion, STATUS_RESPONSE_LIMIT_BYTES),
+		errorOnUnsuccessfulJob: options.errorOnUnsuccessfulJob === true,
+		pollInProcess,
+		split,
+		fetchResultsWhenDone: pollInProcess && options.fetchResultsWhenDone === true,
+	};
+	if (!pollInProcess && !split) return parameters;
+	parameters.schedule = readSchedule(ctx, itemIndex, options);
+	if (split) parameters.resume = readScheduleState(ctx.getInputData()[itemIndex]?.json ?? {}, jobId);
+	return parameters;
+}
+
+type StatusView = Pick<CheckedStatus, keyof AsyncStatus | 'nsId'>;
+
+/** `checkedAtMs` is passed in: the caller owns the clock (the benchmark's is simulated). */
+export function statusFields(status: StatusView, checkedAtMs: number): IDataObject {
 	return {
 		jobId: status.jobId,
 		status: status.status,
@@ -151,11 +220,11 @@ export function statusFields(status: Pick<CheckedStatus, keyof AsyncStatus | 'ns
 		estRemainingDuration: status.estRemainingDuration,
 		isDone: status.isDone,
 		...(status.nsId ? { nsId: status.nsId } : {}),
-		checkedAt: new Date().toISOString(),
+		checkedAt: new Date(checkedAtMs).toISOString(),
 	};
 }
 
-function failIfUnsuccessful(parameters: CheckParameters, status: CheckedStatus): void {
+function failIfUnsuccessful(parameters: CheckParameters, status: StatusView): void {
 	if (parameters.errorOnUnsuccessfulJob && UNSUCCESSFUL_STATUSES.includes(status.status)) {
 		throw new ItemOutcomeError(
 			`Job "${status.jobId}" ended ${status.status}`,
@@ -165,44 +234,114 @@ function failIfUnsuccessful(parameters: CheckParameters, status: CheckedStatus):
 	}
 }
 
-type PollingParameters = CheckParameters & { poll: NonNullable<CheckParameters['poll']> };
+type ScheduledParameters = CheckParameters & { schedule: ScheduleParameters };
+type Failure = SuiteTalkFaultError | SuiteTalkTransportError;
 
-async function pollUntilDone(ctx: IExecuteFunctions, parameters: PollingParameters): Promise<IDataObject> {
+type ScheduleOutcome = { kind: 'done'; json: IDataObject; isDone: boolean } | { kind: 'stillRunning'; json: IDataObject };
+
+/** What the item says about the job when the latest check got no answer: the last reading, if any. */
+function lastKnown(jobId: string, state: ScheduleState, lastStatus: CheckedStatus | undefined): { view: StatusView; atMs: number } | undefined {
+	if (lastStatus) return { view: lastStatus, atMs: lastStatus.checkedAtMs };
+	const reading = state.readings[state.readings.length - 1];
+	if (!reading) return undefined;
+	return { view: { jobId, ...reading, isDone: false }, atMs: reading.atMs };
+}
+
+function timeoutError(jobId: string, schedule: ScheduleParameters, state: ScheduleState, known: StatusView | undefined, problem: Failure | undefined): ItemOutcomeError {
+	const deadline = `Poll Timeout (${schedule.timeoutMs / 1000} s) passed, after ${state.polls} status checks`;
+	const lastProblem = problem ? `; the last check got no answer: ${describeFailure(problem)}` : '';
+	const message = known
+		? `Job "${jobId}" was still ${known.status} (${known.percentCompleted}% done) when ${deadline}${lastProblem}`
+		: `Job "${jobId}": no status check succeeded before ${deadline}${lastProblem}`;
+	return new ItemOutcomeError(
+		message,
+		'Raise Poll Timeout, or set Options > When Timed Out to "Return Last Status" to continue with the last status (timedOut: true). The job keeps running in NetSuite.',
+		{
+			...(known ? { status: known.status, percentCompleted: known.percentCompleted } : {}),
+			polls: state.polls,
+			...(problem ? { lastProblem: describeFailure(problem) } : {}),
+		},
+	);
+}
+
+/**
+ * Poll Until Done and the Still Running loop: one schedule. A check that fails in a way that
+ * clears by itself (after its own retries) is an observation, "unknown, keep waiting" with
+ * backoff: only the deadline ends the item (review R1). Without Poll Until Done, one check per pass.
+ */
+async function followSchedule(ctx: IExecuteFunctions, parameters: ScheduledParameters): Promise<ScheduleOutcome> {
 	const signal = ctx.getExecutionCancelSignal();
-	const { poll, jobId } = parameters;
-	const startedAtMs = Date.now();
-	const history: PollObservation[] = [];
+	const { schedule, jobId } = parameters;
+	const state: ScheduleState = parameters.resume
+		? { ...parameters.resume, readings: [...parameters.resume.readings] }
+		: { polls: 0, firstCheckedAtMs: Date.now(), readings: [] };
+	let failuresInARow = 0;
 	for (;;) {
-		const status = await checkStatusOnce(ctx, jobId, parameters.call);
-		history.push({ atMs: Date.now(), ...status });
-		const decision = nextPoll(poll, startedAtMs, history, Date.now());
+		const checked = await checkStatusOnce(ctx, jobId, parameters.call).then(
+			(status) => ({ status }),
+			(error: unknown) => ({ error }),
+		);
+		let lastStatus: CheckedStatus | undefined;
+		let problem: Failure | undefined;
+		if ('status' in checked) {
+			lastStatus = checked.status;
+			failuresInARow = 0;
+			const { checkedAtMs: atMs, status, percentCompleted, estRemainingDuration } = lastStatus;
+			state.readings = keptReadings([...state.readings, { atMs, status, percentCompleted, estRemainingDuration }]);
+		} else {
+			if (!isRetryableFailure(checked.error)) throw checked.error;
+			problem = checked.error;
+			failuresInARow++;
+		}
+		state.polls++;
+		const nowMs = Date.now();
+		const decision = nextPoll(schedule, state.firstCheckedAtMs, state.readings, nowMs, state.polls);
+		let delayMs = decision.action === 'wait' ? decision.delayMs : 0;
+		if (problem && decision.action === 'wait') {
+			const remainingMs = state.firstCheckedAtMs + schedule.timeoutMs - nowMs;
+			delayMs = Math.min(remainingMs, Math.max(delayMs, backoffDelayMs(failuresInARow, parameters.call.random ?? Math.random, parameters.call.backoffBaseMs)));
+		}
 		ctx.logger.debug('NetSuite async job polled', {
 			jobId,
-			status: status.status,
-			percentCompleted: status.percentCompleted,
-			estRemainingDuration: status.estRemainingDuration,
-			poll: history.length,
-			next: decision.action === 'wait' ? `${decision.delayMs} ms` : decision.action,
+			status: lastStatus?.status ?? 'unknown',
+			percentCompleted: lastStatus?.percentCompleted,
+			estRemainingDuration: lastStatus?.estRemainingDuration,
+			poll: state.polls,
+			next: decision.action === 'wait' ? `${delayMs} ms` : decision.action,
+			...(problem ? { problem: describeFailure(problem) } : {}),
 		});
-		const pollFields = {
-			polls: history.length,
+		const known = lastKnown(jobId, state, lastStatus);
+		const scheduleFields: IDataObject = {
+			polls: state.polls,
 			timedOut: decision.action === 'timeout',
-			waitedSeconds: Math.round((Date.now() - startedAtMs) / 100) / 10,
+			waitedSeconds: Math.round((nowMs - state.firstCheckedAtMs) / 100) / 10,
+			...(parameters.split ? { firstCheckedAt: new Date(state.firstCheckedAtMs).toISOString() } : {}),
+			...(problem ? { lastProblem: describeFailure(problem) } : {}),
 		};
-		if (decision.action === 'done') {
-			failIfUnsuccessful(parameters, status);
-			return { ...statusFields(status), ...pollFields };
+		if (decision.action === 'done' && known) {
+			failIfUnsuccessful(parameters, known.view);
+			return { kind: 'done', json: { ...statusFields(known.view, known.atMs), ...scheduleFields }, isDone: true };
 		}
 		if (decision.action === 'timeout') {
-			if (poll.onTimeout === 'returnLastStatus') return { ...statusFields(status), ...pollFields };
-			throw new ItemOutcomeError(
-				`Job "${jobId}" was still ${status.status} (${status.percentCompleted}% done) when Poll Timeout (${poll.timeoutMs / 1000} s) passed, after ${history.length} status checks`,
-				'Raise Poll Timeout, or set Options > When Timed Out to "Return Last Status" to continue with the last status (timedOut: true). The job keeps running in NetSuite.',
-				{ status: status.status, percentCompleted: status.percentCompleted, polls: history.length },
-			);
+			if (schedule.onTimeout === 'returnLastStatus' && known) {
+				return { kind: 'done', json: { ...statusFields(known.view, known.atMs), ...scheduleFields }, isDone: false };
+			}
+			throw timeoutError(jobId, schedule, state, known?.view, problem);
+		}
+		if (!parameters.pollInProcess) {
+			const view = known?.view ?? { jobId, status: 'unknown', percentCompleted: 0, estRemainingDuration: 0, isDone: false };
+			return {
+				kind: 'stillRunning',
+				json: {
+					...statusFields(view, known?.atMs ?? nowMs),
+					...scheduleFields,
+					nextCheckInSeconds: Math.ceil(delayMs / 10) / 100,
+					...scheduleStateFields(jobId, state),
+				},
+			};
 		}
 		// sleep rejects when n8n cancels the execution; either way the abort flag is the truth.
-		await sleep(decision.delayMs, signal).catch(() => undefined);
+		await sleep(delayMs, signal).catch(() => undefined);
 		if (signal?.aborted) throw new ExecutionCancelledError();
 	}
 }
@@ -212,7 +351,7 @@ async function pollUntilDone(ctx: IExecuteFunctions, parameters: PollingParamete
  * jobs always have results, so any fault there is a real error. A job without records answers
  * with its status, so the input item is never dropped.
  */
-async function resultsOrStatus(ctx: IExecuteFunctions, parameters: PollingParameters, status: IDataObject): Promise<IDataObject[]> {
+async function resultsOrStatus(ctx: IExecuteFunctions, parameters: CheckParameters, status: IDataObject): Promise<IDataObject[]> {
 	const resultParameters = { jobId: parameters.jobId, selection: { kind: 'all' as const }, outputMode: 'perRecord' as const, call: parameters.call };
 	const outcome = await fetchResults(ctx, resultParameters).then(
 		(records) => ({ records }),
@@ -223,16 +362,20 @@ async function resultsOrStatus(ctx: IExecuteFunctions, parameters: PollingParame
 	return [{ ...status, resultsError: `${outcome.error.fault.message} (${outcome.error.fault.code})` }];
 }
 
-async function execute(ctx: IExecuteFunctions, parameters: CheckParameters): Promise<IDataObject[]> {
-	if (parameters.poll) {
-		const polling = { ...parameters, poll: parameters.poll };
-		const status = await pollUntilDone(ctx, polling);
-		if (!polling.poll.fetchResultsWhenDone || status.isDone !== true) return [status];
-		return await resultsOrStatus(ctx, polling, status);
+async function execute(ctx: IExecuteFunctions, parameters: CheckParameters): Promise<OperationOutput> {
+	if (!parameters.schedule) {
+		const status = await checkStatusOnce(ctx, parameters.jobId, parameters.call);
+		failIfUnsuccessful(parameters, status);
+		return [statusFields(status, status.checkedAtMs)];
 	}
-	const status = await checkStatusOnce(ctx, parameters.jobId, parameters.call);
-	failIfUnsuccessful(parameters, status);
-	return [statusFields(status)];
+	const outcome = await followSchedule(ctx, { ...parameters, schedule: parameters.schedule });
+	if (outcome.kind === 'stillRunning') return { output: STILL_RUNNING_OUTPUT, items: [outcome.json] };
+	const items = parameters.fetchResultsWhenDone && outcome.isDone ? await resultsOrStatus(ctx, parameters, outcome.json) : [outcome.json];
+	return parameters.split ? { output: DONE_OUTPUT, items } : items;
 }
 
-export const checkAsyncStatus: ItemOperation<CheckParameters> = { readParameters, execute };
+function outputCount(ctx: IExecuteFunctions): number {
+	return ctx.getNodeParameter('splitOutputs', 0, false) === true ? 2 : 1;
+}
+
+export const checkAsyncStatus: ItemOperation<CheckParameters> = { readParameters, execute, outputCount };

@@ -2,11 +2,11 @@ import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeExecu
 
 import type { NetSuiteTbaCredentialData } from '../suitetalk/credentialData';
 import { ExecutionCancelledError } from '../transport/errors';
-import type { ItemOperation } from './itemOperation';
+import type { ItemOperation, OperationOutput } from './itemOperation';
 import { toNodeError, type ItemError } from './toNodeError';
 
 type Prepared<P> = { parameters: P } | { error: ItemError };
-type Outcome = { outputs: IDataObject[] } | { error: ItemError };
+type Outcome = { outputs: OperationOutput } | { error: ItemError };
 
 /** Runs `task` for indexes 0..count-1 with at most `limit` at once; stops starting new ones once `shouldStop()` is true. */
 async function runPool(count: number, limit: number, task: (index: number) => Promise<void>, shouldStop: () => boolean) {
@@ -88,16 +88,17 @@ export async function runItems<P>(
 	);
 	if (signal?.aborted) throw toNodeError(node, new ExecutionCancelledError(), 0);
 
-	const output: INodeExecutionData[] = [];
+	const outputs: INodeExecutionData[][] = Array.from({ length: operation.outputCount?.(ctx) ?? 1 }, () => []);
 	for (const [itemIndex, outcome] of outcomes.entries()) {
 		if ('error' in outcome) {
 			if (!continueOnFail) throw outcome.error;
 			// Only `error`, `message` and `details` keep an item on n8n's error output, where n8n merges in
 			// the input item (so the jobId travels along); an `error` property would reduce it to the message.
-			output.push({ json: { error: outcome.error.message, details: errorDetails(outcome.error) }, pairedItem: { item: itemIndex } });
+			outputs[0].push({ json: { error: outcome.error.message, details: errorDetails(outcome.error) }, pairedItem: { item: itemIndex } });
 			continue;
 		}
-		for (const json of outcome.outputs) output.push({ json, pairedItem: { item: itemIndex } });
+		const { output, items: jsons } = Array.isArray(outcome.outputs) ? { output: 0, items: outcome.outputs } : outcome.outputs;
+		for (const json of jsons) outputs[output].push({ json, pairedItem: { item: itemIndex } });
 	}
-	return [output];
+	return outputs;
 }

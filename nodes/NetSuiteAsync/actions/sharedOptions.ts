@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { CallSettings } from '../transport/callSuiteTalk';
+import { MIN_WAIT_SECONDS, minWaitSeconds } from '../waitFloor';
 import { readSeconds, readWholeNumber } from './inputValidation';
 
 export const DEFAULT_MAX_RETRIES = 5;
@@ -13,13 +14,14 @@ export const STATUS_RESPONSE_LIMIT_BYTES = 1024 * 1024;
 /** Options every operation offers: how hard to retry and how much of the account's concurrency to use. */
 export const requestOptions: INodeProperties[] = [
 	{
-		displayName: 'Items Checked at Once',
+		// Named for both operations (a Get Async Result item reads pages, it checks nothing); the parameter name stays.
+		displayName: 'Items Processed at Once',
 		name: 'concurrency',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 50 },
 		default: DEFAULT_CONCURRENCY,
 		description:
-			"How many items this node sends requests for at the same time. Each uses one of the NetSuite account's concurrency slots, which all integrations share (5 on a Standard account).",
+			"How many items this node sends requests for at the same time. Each uses one of the NetSuite account's concurrency slots, which all integrations share (5 on a Standard account); when NetSuite answers that the limit is reached, the node sends fewer at once for that account and grows back slowly.",
 	},
 	{
 		displayName: 'Max Retries',
@@ -34,7 +36,7 @@ export const requestOptions: INodeProperties[] = [
 		displayName: 'First Retry Wait (Seconds)',
 		name: 'retryWait',
 		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
+		typeOptions: { minValue: MIN_WAIT_SECONDS, numberPrecision: 2 },
 		default: DEFAULT_RETRY_WAIT_SECONDS,
 		description: 'Wait before the first retry; each further retry waits about twice as long (up to 30 s), with random spread so that items do not retry in lockstep',
 	},
@@ -48,7 +50,7 @@ export const requestOptions: INodeProperties[] = [
 	},
 ];
 
-/** The operation's "Options" collection: its own options first, then the request options every operation has. */
+/** The operation's "Options" collection: its own options and the request options every operation has, alphabetically (as n8n's lint rule wants, which cannot see through the spread). */
 export function optionsCollection(show: Record<string, unknown[]>, own: INodeProperties[] = []): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -57,7 +59,7 @@ export function optionsCollection(show: Record<string, unknown[]>, own: INodePro
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: show as NonNullable<INodeProperties['displayOptions']>['show'] },
-		options: [...own, ...requestOptions],
+		options: [...own, ...requestOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 
@@ -74,11 +76,11 @@ export function readCallSettings(
 		requestTimeoutMs: readSeconds(options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_SECONDS, 'Request Timeout', { min: 1 }) * 1000,
 		maxResponseBytes,
 		backoffBaseMs:
-			readSeconds(options.retryWait ?? DEFAULT_RETRY_WAIT_SECONDS, 'First Retry Wait', { min: 0, allowZero: true }) * 1000,
+			readSeconds(options.retryWait ?? DEFAULT_RETRY_WAIT_SECONDS, 'First Retry Wait', { min: minWaitSeconds() }) * 1000,
 	};
 }
 
 export function readConcurrency(ctx: IExecuteFunctions): number {
 	const options = ctx.getNodeParameter('options', 0, {}) as Record<string, unknown>;
-	return readWholeNumber(options.concurrency ?? DEFAULT_CONCURRENCY, 'Items Checked at Once', 1, 50);
+	return readWholeNumber(options.concurrency ?? DEFAULT_CONCURRENCY, 'Items Processed at Once', 1, 50);
 }

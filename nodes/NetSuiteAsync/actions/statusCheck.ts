@@ -6,6 +6,8 @@ import { callSuiteTalk, type CallSettings } from '../transport/callSuiteTalk';
 export interface CheckedStatus extends AsyncStatus {
 	nsId?: string;
 	retries: number;
+	/** When the answer arrived. */
+	checkedAtMs: number;
 }
 
 /** One checkAsyncStatus request, with the answer tied to the job that was asked about. */
@@ -15,11 +17,12 @@ export async function checkStatusOnce(ctx: IExecuteFunctions, jobId: string, set
 		{ operation: 'checkAsyncStatus', fields: [['jobId', jobId]] },
 		settings,
 	);
+	const checkedAtMs = Date.now();
 	const status = readAsyncStatus(document);
 	if (status.jobId !== jobId) {
 		throw new UnexpectedResponseError(
 			`NetSuite answered about job "${status.jobId.slice(0, 80)}" when asked about job "${jobId}"`,
 		);
 	}
-	return { ...status, nsId, retries };
+	return { ...status, nsId, retries, checkedAtMs };
 }

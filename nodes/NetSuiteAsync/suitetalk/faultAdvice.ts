@@ -54,7 +54,7 @@ export function faultAdvice(fault: SuiteTalkFault, jobId?: string): Advice {
 			return {
 				message: `NetSuite's concurrency limit stayed exceeded (${fault.code})`,
 				description: withReference(
-					`${nsMessage}. Every request, including each status check, uses one of the account's concurrency slots, shared with all other SOAP, REST and RESTlet integrations. Lower "Items Checked at Once", raise "Max Retries", or run this workflow when other integrations are quiet.`,
+					`${nsMessage}. Every request, including each status check, uses one of the account's concurrency slots, shared with all other SOAP, REST and RESTlet integrations. Lower "Items Processed at Once", raise "Max Retries", or run this workflow when other integrations are quiet.`,
 					fault,
 				),
 			};

@@ -40,3 +40,15 @@ export class ExecutionCancelledError extends Error {
 		this.name = 'ExecutionCancelledError';
 	}
 }
+
+/** A failure that clears by itself (concurrency block, maintenance, outage, network): worth asking again later. */
+export function isRetryableFailure(error: unknown): error is SuiteTalkFaultError | SuiteTalkTransportError {
+	if (error instanceof SuiteTalkFaultError) return error.fault.retryable;
+	return error instanceof SuiteTalkTransportError && error.retryable;
+}
+
+/** "message (CODE)": how a failure is named in a later error that it explains. */
+export function describeFailure(error: SuiteTalkFaultError | SuiteTalkTransportError): string {
+	const code = error instanceof SuiteTalkFaultError ? error.fault.code : error.code;
+	return `${error.message} (${code})`;
+}
