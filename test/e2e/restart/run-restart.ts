@@ -4,7 +4,9 @@
  * A real `n8n start` (SQLite in a throwaway user folder, this package installed from its tarball)
  * runs two published webhook workflows against the SuiteTalk simulator, each with three jobs of
  * 100–180 s:
- *   - wait-loop.json: Check Async Status → Still Running → Wait (≥ 66 s, so n8n persists it) → Check …
+ *   - wait-loop.json: Check Async Status with Split Done and Still Running (Poll Interval and Max Poll
+ *     Interval 66 s) → Still Running → Wait {{ $json.nextCheckInSeconds }} s (≥ 65 s: n8n persists it) → Check …;
+ *     Done → Get Async Result.
  *   - poll-until-done.json: Check Async Status with Poll Until Done (the node sleeps in-process).
  * While the loop's execution is waiting, n8n is SIGKILLed and started again on the same database.
  * Asserted: the loop's execution resumes from the database and ends `success` with every job
@@ -193,11 +195,17 @@ async function main(): Promise<number> {
 	const loopExecutions = await listExecutions(n8n.server.baseUrl, n8n.apiKey, LOOP.id);
 	checks.equal(loopExecutions.length, 1, 'one loop execution (resumed, not restarted as a new one)');
 	checks.equal(finished.status, 'success', 'loop execution status after the restart');
-	const done = nodeItems(finished.data, 'Done?', 0);
+	const done = nodeItems(finished.data, 'Check status', 0);
 	checks.equal(
 		done.map((item) => `${String(item.json.jobId)}:${String(item.json.status)}:${String(item.json.isDone)}`).sort(),
 		loopJobs.map((jobId) => `${jobId}:finished:true`).sort(),
-		'every job reached "finished" exactly once (Done? true branch)',
+		'every job left by "Done" exactly once, finished',
+	);
+	const stillRunning = nodeItems(finished.data, 'Check status', 1);
+	checks.check(
+		stillRunning.length > 0 && stillRunning.every((item) => Number(item.json.nextCheckInSeconds) >= 65),
+		'every Still Running item asked for a wait n8n persists (nextCheckInSeconds ≥ 65)',
+		stillRunning.map((item) => `${String(item.json.jobId)}:${String(item.json.nextCheckInSeconds)}`).join(' '),
 	);
 	const records = nodeItems(finished.data, 'Get results', 0);
 	checks.equal(records.map((item) => String(item.json.externalId)).sort(), expectedRecords(loopJobs), 'every record read back exactly once');
