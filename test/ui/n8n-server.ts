@@ -153,7 +153,7 @@ export async function startN8n(options: {
 			await sleep(250);
 		}
 		// The editor's settings must answer too (the front end loads them first).
-		for (; role === 'main'; ) {
+		while (role === 'main') {
 			const response = await fetch(`${baseUrl}/rest/settings`).catch(() => undefined);
 			if (response?.ok) break;
 			if (Date.now() > deadline) throw new Error('n8n /rest/settings did not answer');

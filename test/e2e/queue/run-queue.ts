@@ -5,7 +5,7 @@
  * cluster (services.ts), the SuiteTalk simulator with an account concurrency limit and a round-trip
  * latency, one `n8n start` (EXECUTIONS_MODE=queue: it takes the webhooks and queues the executions)
  * and two `n8n worker`s. 200 jobs are sent as 10 webhook calls of 20 (workflows/poll-jobs.json:
- * Poll Until Done over the items, Items Checked at Once from the call).
+ * Poll Until Done over the items, Items Processed at Once from the call).
  * Asserted: every execution succeeded on a worker, both workers ran some, every job comes out
  * exactly once, finished, paired with the input item that named it. Reported per worker: executions,
  * items, status requests answered and WS_REQUEST_BLOCKED answers (the simulator counts blocks per
@@ -108,7 +108,7 @@ async function main(): Promise<number> {
 		batches.map((jobs) => callWebhook(n8n.server.baseUrl, WEBHOOK_PATH, { itemsAtOnce: ITEMS_AT_ONCE, jobs: jobs.map((id) => ({ jobId: id })) })),
 	);
 	log(
-		`${EXECUTIONS} webhook calls × ${JOBS_PER_EXECUTION} jobs sent (account limit ${ACCOUNT_LIMIT}, Items Checked at Once ${ITEMS_AT_ONCE}, latency ${LATENCY_MS} ms)`,
+		`${EXECUTIONS} webhook calls × ${JOBS_PER_EXECUTION} jobs sent (account limit ${ACCOUNT_LIMIT}, Items Processed at Once ${ITEMS_AT_ONCE}, latency ${LATENCY_MS} ms)`,
 	);
 
 	let lastProgress = '';
@@ -186,7 +186,7 @@ async function main(): Promise<number> {
 
 	process.stdout.write(
 		`\nQueue mode: ${EXECUTIONS} executions × ${JOBS_PER_EXECUTION} jobs, ${WORKERS} workers (concurrency ${WORKER_CONCURRENCY}), ` +
-			`account limit ${ACCOUNT_LIMIT}, Items Checked at Once ${ITEMS_AT_ONCE}, latency ${LATENCY_MS} ms\n` +
+			`account limit ${ACCOUNT_LIMIT}, Items Processed at Once ${ITEMS_AT_ONCE}, latency ${LATENCY_MS} ms\n` +
 			`| Worker | Executions | Items | Status answers | WS_REQUEST_BLOCKED | Blocked share |\n|---|---|---|---|---|---|\n` +
 			rows
 				.map(
