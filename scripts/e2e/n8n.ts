@@ -82,7 +82,8 @@ export interface RunOptions {
 
 const liveChildren = new Set<number>();
 
-function killGroup(pid: number, signal: NodeJS.Signals): void {
+/** Signals a whole process group (falls back to the process alone); quiet when it is gone. */
+export function killGroup(pid: number, signal: NodeJS.Signals): void {
 	try {
 		process.kill(-pid, signal); // the whole group: n8n starts task runner children
 	} catch {

@@ -14,7 +14,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { freePort, onCleanup } from '../../../scripts/e2e/n8n';
+import { freePort, killGroup, onCleanup } from '../../../scripts/e2e/n8n';
 
 export interface Service {
 	name: string;
@@ -25,12 +25,7 @@ export interface Service {
 const running = new Set<ChildProcess>();
 
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-	if (!child.pid) return;
-	try {
-		process.kill(-child.pid, signal);
-	} catch {
-		/* gone */
-	}
+	if (child.pid) killGroup(child.pid, signal);
 }
 
 /** SIGKILLs every service still running (for exit handlers). */
