@@ -7,7 +7,9 @@
  * and two `n8n worker`s. 200 jobs are sent as 10 webhook calls of 20 (workflows/poll-jobs.json:
  * Poll Until Done over the items, Items Processed at Once from the call).
  * Asserted: every execution succeeded on a worker, both workers ran some, every job comes out
- * exactly once, finished, paired with the input item that named it. Reported per worker: executions,
+ * exactly once, finished, paired with the input item that named it. Then the restart test's Wait
+ * loop runs two 40 s jobs; the worker that ran it is SIGKILLed during its persisted 66 s wait and
+ * the other worker must finish it (success, each record read once). Reported per worker: executions,
  * items, status requests answered and WS_REQUEST_BLOCKED answers (the simulator counts blocks per
  * job; each job belongs to one execution, and each worker's log names the executions it ran).
  *
@@ -21,7 +23,7 @@ import { join } from 'node:path';
 
 import { N8nSandbox, onCleanup } from '../../../scripts/e2e/n8n';
 import { callWebhook, listExecutions, nodeItems, type PublicExecution } from '../../../scripts/e2e/n8n-api';
-import { startSimulator } from '../../simulator/server';
+import { startSimulator, type Simulator } from '../../simulator/server';
 import { startN8n, type N8nServer } from '../../ui/n8n-server';
 import {
 	Checklist,
@@ -33,11 +35,16 @@ import {
 	RESULTS,
 	startMain,
 	waitFor,
+	type MainServer,
 } from '../live-server';
 import { startPostgres, startRedis, stopServices, type Service } from './services';
 
 const log = logger('queue');
 const WORKFLOW = loadWorkflow(join(__dirname, 'workflows', 'poll-jobs.json'));
+/** The restart test's Wait loop (Check → Still Running → Wait ≥ 66 s → Check; Done → Get results). */
+const LOOP = loadWorkflow(join(__dirname, '..', 'restart', 'workflows', 'wait-loop.json'));
+const LOOP_PATH = 'restart-wait-loop';
+const LOOP_JOBS = ['QUEUE_LOOP_A', 'QUEUE_LOOP_B'];
 const WEBHOOK_PATH = 'queue-poll-jobs';
 const EXECUTIONS = 10;
 const JOBS_PER_EXECUTION = 20;
@@ -77,9 +84,9 @@ async function main(): Promise<number> {
 
 	const simulator = await startSimulator({ concurrencyLimit: ACCOUNT_LIMIT, latencyMs: LATENCY_MS });
 	onCleanup(() => void simulator.close());
-	await importWorkflows(sandbox, simulator, [WORKFLOW], log);
+	await importWorkflows(sandbox, simulator, [WORKFLOW, LOOP], log);
 
-	const n8n = await startMain(sandbox, { logFile: join(RESULTS, 'queue-main.log'), publish: [WORKFLOW] });
+	const n8n = await startMain(sandbox, { logFile: join(RESULTS, 'queue-main.log'), publish: [WORKFLOW, LOOP] });
 	log(`main (queue mode) ready after ${(n8n.server.startupMs / 1000).toFixed(1)} s`);
 	const workers = await Promise.all(
 		Array.from({ length: WORKERS }, (_, index) =>
@@ -162,7 +169,8 @@ async function main(): Promise<number> {
 	checks.check(notDone.length === 0, 'every job ended finished (isDone)', notDone.slice(0, 5).join('; '));
 
 	// ---- Per worker.
-	const byWorker = workers.map(workerExecutions);
+	const batchIds = new Set(executions.map((execution) => execution.id));
+	const byWorker = workers.map((worker) => new Set([...workerExecutions(worker)].filter((id) => batchIds.has(id))));
 	const assigned = byWorker.reduce((count, ids) => count + ids.size, 0);
 	checks.equal(assigned, EXECUTIONS, 'executions the workers’ logs say they started (none twice, none on main)');
 	checks.check(
@@ -198,10 +206,56 @@ async function main(): Promise<number> {
 			`(longest job ${jobSeconds(7)} s); most requests in flight at the simulator: ${simulator.counters.maxInFlight}\n\n`,
 	);
 
+	await waitLoopSurvivesWorkerKill(n8n, workers, simulator, checks);
+
 	for (const worker of workers) await worker.stop();
 	await n8n.server.stop();
 	for (const service of services) await service.stop();
 	return checks.report(log);
+}
+
+/**
+ * The Wait loop in queue mode: the worker that ran the execution up to its persisted wait is
+ * SIGKILLed during the wait; the main process resumes the execution from the database and a
+ * surviving worker finishes it.
+ */
+async function waitLoopSurvivesWorkerKill(n8n: MainServer, workers: N8nServer[], simulator: Simulator, checks: Checklist): Promise<void> {
+	LOOP_JOBS.forEach((id, index) =>
+		simulator.addJob(id, {
+			script: { durationMs: 40_000, pendingMs: 10_000, informativeProgress: true },
+			results: { kind: 'write', operation: 'asyncAddList', records: [{ isSuccess: true, internalId: String(9000 + index), externalId: `${id}-R1` }] },
+		}),
+	);
+	await callWebhook(n8n.server.baseUrl, LOOP_PATH, { jobs: LOOP_JOBS.map((id) => ({ jobId: id })) });
+	const waiting = await waitFor(
+		'the Wait loop execution to be waiting',
+		async () => (await listExecutions(n8n.server.baseUrl, n8n.apiKey, LOOP.id)).find((execution) => execution.status === 'waiting'),
+		60_000,
+		500,
+	);
+	const ranOn = workers.findIndex((worker) => workerExecutions(worker).has(waiting.id));
+	log(`Wait loop execution ${waiting.id} is waiting until ${waiting.waitTill}; it ran on worker ${ranOn + 1}, which gets SIGKILL now`);
+	checks.check(ranOn >= 0, 'a worker ran the Wait loop execution up to its wait');
+	if (ranOn < 0) return;
+	await workers[ranOn].kill('SIGKILL');
+	const survivor = workers[1 - ranOn];
+	const finished = await waitFor(
+		'the Wait loop execution to finish',
+		async () => {
+			const found = (await listExecutions(n8n.server.baseUrl, n8n.apiKey, LOOP.id, { includeData: true })).find((execution) => execution.id === waiting.id);
+			return found && TERMINAL_RUN_STATUSES.has(found.status) ? found : undefined;
+		},
+		180_000,
+		2000,
+	);
+	log(`Wait loop execution ${finished.id} ended "${finished.status}"`);
+	checks.equal(finished.status, 'success', 'Wait loop execution status after its worker was killed during the wait');
+	checks.check(workerExecutions(survivor).has(waiting.id), 'the surviving worker resumed the Wait loop execution');
+	checks.equal(
+		nodeItems(finished.data, 'Get results').map((item) => String(item.json.externalId)).sort(),
+		LOOP_JOBS.map((id) => `${id}-R1`),
+		'the Wait loop read every job’s record exactly once',
+	);
 }
 
 const hardTimeout = setTimeout(
