@@ -9,7 +9,7 @@ import type { IDataObject, INodeType } from 'n8n-workflow';
 import { runWorkflow, type WorkflowJson } from '../test/harness';
 import { seedDemoJobs } from '../test/simulator/demo-jobs';
 import { startSimulator } from '../test/simulator/server';
-import { httpRequestStandIn, ifStandIn, noOpStandIn } from './demo/stand-in-nodes';
+import { httpRequestStandIn, ifStandIn, noOpStandIn, waitStandIn } from './demo/stand-in-nodes';
 
 const root = join(__dirname, '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
 					'n8n-nodes-base.httpRequest': httpRequestStandIn,
 					'n8n-nodes-base.if': ifStandIn,
 					'n8n-nodes-base.noOp': noOpStandIn,
+					'n8n-nodes-base.wait': waitStandIn,
 				},
 				credentialTypes: { netSuiteTbaApi: new NetSuiteTbaApi() },
 				credentials: { netSuiteTbaApi: { ...simulator.credentials, apiVersion: '2025_2', endpointUrl } },

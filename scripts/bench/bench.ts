@@ -3,6 +3,7 @@
  *   1. polling policy on a simulated clock   (polling-policy.ts)
  *   2. per-request CPU overhead              (overhead.ts)
  *   3. fan-out through n8n's engine           (fan-out.ts)
+ *  3b. account-aware concurrency, off vs on  (fan-out.ts)
  *   4. a 10,000-row result, time and memory  (results-memory.ts, in a child process)
  * Prints one table per part, writes them to scripts/bench/last-results.md, and exits non-zero when
  * a correctness check inside fails (a lost item, a wrong count, a policy copy that drifted).
@@ -14,7 +15,7 @@ import { cpus, loadavg } from 'os';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
 
-import { runFanOutBench } from './fan-out';
+import { runAccountConcurrencyBench, runFanOutBench } from './fan-out';
 import { runOverheadInChild } from './overhead-child';
 import { RemoteSimulator } from './remote-simulator';
 import { runPollingBench } from './polling-policy';
@@ -42,9 +43,11 @@ async function main(): Promise<void> {
 	const polling = await timed('polling', () => runPollingBench(report));
 	const simulator = await RemoteSimulator.start();
 	let fanOut: Awaited<ReturnType<typeof runFanOutBench>> | undefined;
+	let learnt: Awaited<ReturnType<typeof runAccountConcurrencyBench>> | undefined;
 	let results: Awaited<ReturnType<typeof runResultsMemoryBench>> | undefined;
 	try {
 		fanOut = await timed('fan-out', () => runFanOutBench(report, simulator));
+		learnt = await timed('concurrency', () => runAccountConcurrencyBench(report, simulator));
 		results = await timed('results', () => runResultsMemoryBench(report, simulator));
 	} catch (error) {
 		report.check(false, `benchmark crashed: ${(error as Error).stack ?? error}`);
@@ -72,6 +75,17 @@ async function main(): Promise<void> {
 			['3. concurrency 10 survives WS_REQUEST_BLOCKED with zero lost items', c10 ? `${c10.blocked} blocked, ${c10.lost} lost` : 'not run', c10 && c10.lost === 0 ? 'met' : 'NOT MET'],
 			['3. wall time at concurrency 5 vs ideal ⌈500/5⌉ × 20 ms', c5 ? `${fixed(c5.nodeMs / 1000, 2)} s = ${ratio(c5.nodeMs / idealMs, 2)}` : 'not run', 'reported'],
 			['3. wall time at concurrency 10 (over the limit) vs ideal', c10 ? `${fixed(c10.nodeMs / 1000, 2)} s = ${ratio(c10.nodeMs / idealMs, 2)}` : 'not run', 'reported'],
+			...[5, 10, 20].map((concurrency) => {
+				const run = learnt?.find((entry) => entry.learning && entry.concurrency === concurrency);
+				const before = learnt?.find((entry) => !entry.learning && entry.concurrency === concurrency);
+				return [
+					`3b. ${concurrency} at once vs account limit 5: wall ≤ 1.3× ideal, blocked ≤ 5 %, 0 lost`,
+					run
+						? `${ratio(run.wallRatio, 2)}, ${fixed(run.blockedShare * 100, 1)} % blocked, ${run.lost} lost (before: ${before ? `${ratio(before.wallRatio, 2)}, ${fixed(before.blockedShare * 100, 1)} %, ${before.lost} lost` : 'not run'})`
+						: 'not run',
+					run?.goalMet ? 'met' : 'NOT MET',
+				];
+			}),
 			['4. 10,000-row result: time to emit, peak RSS', child ? `${fixed(child.nodeMs / 1000, 2)} s, ${megabytes(child.maxRssKb * 1024)}` : 'not run', 'reported'],
 			['npm run bench under 3 minutes', `${fixed(runtimeS, 0)} s (${timings.join(', ')})`, runtimeS < RUNTIME_BUDGET_S ? 'met' : 'NOT MET'],
 			['correctness checks inside the benchmark', report.failures.length ? `${report.failures.length} failed` : 'all passed', report.failures.length ? 'FAILED' : 'passed'],

@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { NetSuiteTbaApi } from '../../credentials/NetSuiteTbaApi.credentials';
+import { resetAccountConcurrencyForTests } from '../../nodes/NetSuiteAsync/transport/accountConcurrency';
 import { secretsScan, type WorkflowRunResult } from '../harness';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { credentialData, FAST_RETRIES, NODE_NAME, runNetSuite } from '../workflow/netsuite-workflow';
@@ -162,6 +163,8 @@ function serverRequests(reliabilityCase: ReliabilityCase, simulator: Simulator, 
 
 export async function runCase(reliabilityCase: ReliabilityCase, servers: Servers, run: { cancelAfterMs?: number } = {}): Promise<Observation> {
 	resetServers(servers);
+	// Each case as a freshly started n8n sees it: no account window learnt from the cases before.
+	resetAccountConcurrencyForTests();
 	reliabilityCase.setup?.(servers);
 	const parameters = reliabilityCase.parameters ?? {};
 	const options = { ...FAST_RETRIES, ...MATRIX_OPTIONS, ...((parameters.options as IDataObject | undefined) ?? {}) };

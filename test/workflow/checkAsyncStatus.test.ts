@@ -1,8 +1,9 @@
 import { NetSuiteAsync } from '../../nodes/NetSuiteAsync/NetSuiteAsync.node';
+import { resetAccountConcurrencyForTests } from '../../nodes/NetSuiteAsync/transport/accountConcurrency';
 import { MIN_WAIT_SECONDS, overrideMinWaitSecondsForTests } from '../../nodes/NetSuiteAsync/waitFloor';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { secretsScan } from '../harness';
-import { credentialData, FAST_RETRIES, NODE_NAME, runNetSuite, stable } from './netsuite-workflow';
+import { credentialData, FAST_RETRIES, NODE_NAME, runNetSuite, stable, steps } from './netsuite-workflow';
 
 let simulator: Simulator;
 
@@ -19,16 +20,8 @@ beforeEach(() => {
 	simulator.setConcurrencyLimit(undefined);
 	simulator.setClockOffsetMs(0);
 	simulator.clearFaults();
-});
-
-const steps = (...statuses: Array<[string, number?, number?]>) => ({
-	script: {
-		steps: statuses.map(([status, percentCompleted = 0, estRemainingDuration = 0]) => ({
-			status,
-			percentCompleted,
-			estRemainingDuration,
-		})),
-	},
+	// The learnt window is per process: each test starts from what a fresh n8n would know.
+	resetAccountConcurrencyForTests();
 });
 
 describe('Check Async Status, once', () => {
@@ -349,6 +342,50 @@ describe('items and On Error', () => {
 			items.map(({ jobId }, index) => [jobId, index, { item: index }]),
 		);
 		expect(simulator.counters.maxInFlight).toBe(4);
+	});
+});
+
+describe('account-aware concurrency', () => {
+	const jobs = (prefix: string, count: number) => {
+		const items = Array.from({ length: count }, (_, index) => ({ jobId: `${prefix}_${index}` }));
+		for (const { jobId } of items) simulator.addJob(jobId, steps(['processing', 40]));
+		return items;
+	};
+
+	it('with 10 allowed against an account at 5: the first probe\'s round of refusals, then about one per 8 windows of answers; without learning, a storm', async () => {
+		const run = async (prefix: string) => {
+			const items = jobs(prefix, 60);
+			simulator.resetCounters();
+			const result = await runNetSuite(simulator, { parameters: { options: { concurrency: 10, ...FAST_RETRIES, maxRetries: 10 } }, items });
+			expect(result.items(NODE_NAME).map((json) => [json.jobId, json.status])).toEqual(items.map(({ jobId }) => [jobId, 'processing']));
+			expect(simulator.counters.totalRequests).toBe(60 + simulator.counters.blockedByConcurrency);
+			return simulator.counters.blockedByConcurrency;
+		};
+		simulator.setLatency(30);
+		simulator.setConcurrencyLimit(5);
+		const learning = await run('JOB_AIMD_ON');
+		resetAccountConcurrencyForTests({ adaptive: false });
+		const without = await run('JOB_AIMD_OFF');
+		// the probe widens the window by at most one per answer before the first refusal comes back (≤ 10 − 5
+		// over); after that, one refusal each time the window creeps past 5 (every ~40 answers here)
+		expect(learning).toBeLessThanOrEqual(8);
+		expect(without).toBeGreaterThan(learning);
+	});
+
+	it('shrinks to the account\'s limit when NetSuite refuses, logs it, and loses nothing', async () => {
+		const items = jobs('JOB_AIMD_THREE', 30);
+		simulator.setLatency(30);
+		simulator.setConcurrencyLimit(3);
+		const result = await runNetSuite(simulator, { parameters: { options: { concurrency: 10, ...FAST_RETRIES } }, items });
+		expect(result.status).toBe('success');
+		expect(result.items(NODE_NAME).map((json) => [json.jobId, json.status])).toEqual(items.map(({ jobId }) => [jobId, 'processing']));
+		const refusals = result.logs.filter((line) => line.includes('NetSuite account concurrency window changed') && line.includes('"reason":"refused"'));
+		// the first refusal halves the window, wherever the probe had taken it (5 or a little more)
+		expect(refusals[0]).toMatch(/"from":(5,"to":2|6,"to":3|7,"to":3|8,"to":4),"reason":"refused"/);
+		// the first probe's round over the limit, then at most one each time the window grows past 3 again
+		expect(simulator.counters.blockedByConcurrency).toBeGreaterThanOrEqual(2);
+		expect(simulator.counters.blockedByConcurrency).toBeLessThanOrEqual(8);
+		expect(simulator.counters.totalRequests).toBe(30 + simulator.counters.blockedByConcurrency);
 	});
 });
 

@@ -61,3 +61,10 @@ export function stable(json: IDataObject): IDataObject {
 
 /** Fast retries for tests: the schedule is the same, only shorter. */
 export const FAST_RETRIES = { retryWait: 0.01, maxRetries: 5 };
+
+/** A simulator job that answers these statuses, one per status check, then stays at the last. */
+export const steps = (...statuses: Array<[string, number?, number?]>) => ({
+	script: {
+		steps: statuses.map(([status, percentCompleted = 0, estRemainingDuration = 0]) => ({ status, percentCompleted, estRemainingDuration })),
+	},
+});

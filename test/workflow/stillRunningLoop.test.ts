@@ -6,7 +6,7 @@ import { NetSuiteAsync } from '../../nodes/NetSuiteAsync/NetSuiteAsync.node';
 import { waitStandIn } from '../../scripts/demo/stand-in-nodes';
 import { chainWorkflow, connect, ITEMS_TYPE, runWorkflow, type WorkflowRunResult } from '../harness';
 import { startSimulator, type Simulator } from '../simulator/server';
-import { credentialData, FAST_RETRIES, NODE_NAME, NODE_TYPE, runNetSuite } from './netsuite-workflow';
+import { credentialData, FAST_RETRIES, NODE_NAME, NODE_TYPE, runNetSuite, steps } from './netsuite-workflow';
 
 let simulator: Simulator;
 
@@ -19,12 +19,6 @@ afterAll(async () => {
 beforeEach(() => {
 	simulator.resetCounters();
 	simulator.clearFaults();
-});
-
-const steps = (...statuses: Array<[string, number?, number?]>) => ({
-	script: {
-		steps: statuses.map(([status, percentCompleted = 0, estRemainingDuration = 0]) => ({ status, percentCompleted, estRemainingDuration })),
-	},
 });
 
 /** Items → Check (split) → Still Running → Wait {{ $json.nextCheckInSeconds }} s → Check, as examples/wait-loop-long-job.json. */
@@ -64,6 +58,7 @@ describe('Split Done and Still Running', () => {
 	it('is off by default: one output, as before', () => {
 		expect(configuredOutputs({})).toEqual([{ type: 'main' }]);
 		expect(configuredOutputs({ operation: 'getAsyncResult', splitOutputs: true })).toEqual([{ type: 'main' }]);
+		expect(configuredOutputs({ splitOutputs: true })).toHaveLength(2);
 		expect(configuredOutputs({ operation: 'checkAsyncStatus', splitOutputs: true })).toEqual([
 			{ type: 'main', displayName: 'Done' },
 			{ type: 'main', displayName: 'Still Running' },

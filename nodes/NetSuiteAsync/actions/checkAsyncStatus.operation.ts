@@ -37,7 +37,7 @@ export const STILL_RUNNING_OUTPUT = 1;
  * use anything from outside its own body.
  */
 export function configuredOutputs(parameters: { operation?: string; splitOutputs?: boolean }) {
-	if (parameters.operation !== 'getAsyncResult' && parameters.splitOutputs === true) {
+	if ((parameters.operation ?? 'checkAsyncStatus') === 'checkAsyncStatus' && parameters.splitOutputs === true) {
 		return [
 			{ type: 'main', displayName: 'Done' },
 			{ type: 'main', displayName: 'Still Running' },
@@ -197,7 +197,7 @@ function readParameters(ctx: IExecuteFunctions, itemIndex: number, credential: N
 	const split = ctx.getNodeParameter('splitOutputs', itemIndex, false) === true;
 	const parameters: CheckParameters = {
 		jobId,
-		call: readCallSettings(ctx, itemIndex, credential.apiVersion, STATUS_RESPONSE_LIMIT_BYTES),
+		call: readCallSettings(ctx, itemIndex, credential, STATUS_RESPONSE_LIMIT_BYTES),
 		errorOnUnsuccessfulJob: options.errorOnUnsuccessfulJob === true,
 		pollInProcess,
 		split,
@@ -374,8 +374,9 @@ async function execute(ctx: IExecuteFunctions, parameters: CheckParameters): Pro
 	return parameters.split ? { output: DONE_OUTPUT, items } : items;
 }
 
+/** The same answer the editor's outputs expression gives, so items land on the outputs drawn. */
 function outputCount(ctx: IExecuteFunctions): number {
-	return ctx.getNodeParameter('splitOutputs', 0, false) === true ? 2 : 1;
+	return configuredOutputs({ splitOutputs: ctx.getNodeParameter('splitOutputs', 0, false) === true }).length;
 }
 
 export const checkAsyncStatus: ItemOperation<CheckParameters> = { readParameters, execute, outputCount };

@@ -71,7 +71,7 @@ function readParameters(ctx: IExecuteFunctions, itemIndex: number, credential: N
 		jobId,
 		selection,
 		outputMode,
-		call: readCallSettings(ctx, itemIndex, credential.apiVersion, RESULT_PAGE_LIMIT_BYTES),
+		call: readCallSettings(ctx, itemIndex, credential, RESULT_PAGE_LIMIT_BYTES),
 	};
 }
 

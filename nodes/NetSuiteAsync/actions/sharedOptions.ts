@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { NetSuiteTbaCredentialData } from '../suitetalk/credentialData';
+import { accountConcurrency } from '../transport/accountConcurrency';
 import type { CallSettings } from '../transport/callSuiteTalk';
 import { MIN_WAIT_SECONDS, minWaitSeconds } from '../waitFloor';
 import { readSeconds, readWholeNumber } from './inputValidation';
@@ -66,12 +68,14 @@ export function optionsCollection(show: Record<string, unknown[]>, own: INodePro
 export function readCallSettings(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	apiVersion: string,
+	credential: Pick<NetSuiteTbaCredentialData, 'apiVersion' | 'accountId'>,
 	maxResponseBytes: number,
 ): CallSettings {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as Record<string, unknown>;
+	const limiter = accountConcurrency(credential.accountId);
 	return {
-		apiVersion,
+		apiVersion: credential.apiVersion,
+		...(limiter ? { accountSlots: { limiter, ceiling: readConcurrency(ctx) } } : {}),
 		maxRetries: readWholeNumber(options.maxRetries ?? DEFAULT_MAX_RETRIES, 'Max Retries', 0, 20),
 		requestTimeoutMs: readSeconds(options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_SECONDS, 'Request Timeout', { min: 1 }) * 1000,
 		maxResponseBytes,

@@ -6,6 +6,7 @@ import { InvalidCredentialError } from '../suitetalk/credentialData';
 import { NotASoapEnvelopeError, type SoapRequest } from '../suitetalk/envelope';
 import type { UnsignedSoapRequest } from '../suitetalk/signRequest';
 import type { XmlElement } from '../suitetalk/xml';
+import { inAccountSlot, isConcurrencyRefusal, type AccountSlots, type ConcurrencyFeedback } from './accountConcurrency';
 import { backoffDelayMs } from './backoff';
 import { ExecutionCancelledError, SuiteTalkFaultError, SuiteTalkTransportError } from './errors';
 import { InvalidEncodingError, readBodyText, ResponseTimeoutError, ResponseTooLargeError } from './responseBody';
@@ -19,6 +20,8 @@ export interface CallSettings {
 	maxResponseBytes: number;
 	backoffBaseMs?: number;
 	random?: () => number;
+	/** The account's learnt concurrency window, held around each attempt (accountConcurrency.ts). */
+	accountSlots?: AccountSlots;
 }
 
 export interface CallResult {
@@ -132,6 +135,11 @@ async function attempt(ctx: IExecuteFunctions, unsigned: UnsignedSoapRequest, se
 	};
 }
 
+function concurrencyFeedback(outcome: Attempt): ConcurrencyFeedback {
+	if (outcome.kind === 'ok') return 'success';
+	return isConcurrencyRefusal(outcome.error(0)) ? 'refused' : 'neutral';
+}
+
 /**
  * Sends one SuiteTalk request and returns its parsed answer. Retries (bounded, with backoff)
  * only what clears by itself: concurrency blocks, maintenance, outages and network trouble.
@@ -147,7 +155,7 @@ export async function callSuiteTalk(
 	const random = settings.random ?? Math.random;
 	for (let retries = 0; ; retries++) {
 		throwIfCancelled(signal);
-		const outcome = await attempt(ctx, unsigned, settings);
+		const outcome = await inAccountSlot(settings.accountSlots, signal, ctx.logger, () => attempt(ctx, unsigned, settings), concurrencyFeedback);
 		if (outcome.kind === 'ok') return { ...outcome.result, retries };
 		if (outcome.kind === 'final' || retries >= settings.maxRetries) throw outcome.error(retries);
 		// sleep rejects when n8n cancels the execution; either way the abort flag is the truth.
