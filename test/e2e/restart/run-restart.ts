@@ -263,7 +263,7 @@ async function main(): Promise<number> {
 function printTimeline(origin: number): void {
 	process.stdout.write('\nTimeline (seconds from submitting the jobs):\n');
 	for (const event of [...timeline].sort((a, b) => a.at - b.at)) {
-		process.stdout.write(`  ${((event.at - origin) / 1000).toFixed(1).padStart(7)}  ${event.text}\n`);
+		process.stdout.write(`  ${(Math.round((event.at - origin) / 100) / 10).toFixed(1).padStart(7)}  ${event.text}\n`);
 	}
 	process.stdout.write('\n');
 }
