@@ -335,7 +335,8 @@ describe('items and On Error', () => {
 	it('20 items with 4 at once keep their order and pairing', async () => {
 		const items = Array.from({ length: 20 }, (_, index) => ({ jobId: `JOB_MANY_${index}` }));
 		items.forEach(({ jobId }, index) => simulator.addJob(jobId, steps([index % 2 ? 'pending' : 'finished', index])));
-		simulator.setLatency(20);
+		// Long enough that 4 requests overlap even when both cores are busy preparing them.
+		simulator.setLatency(100);
 		const result = await runNetSuite(simulator, { parameters: { options: { concurrency: 4 } }, items });
 		const outputs = result.outputs(NODE_NAME)[0];
 		expect(outputs.map((item) => [item.json.jobId, item.json.percentCompleted, item.pairedItem])).toEqual(
@@ -361,7 +362,8 @@ describe('account-aware concurrency', () => {
 			expect(simulator.counters.totalRequests).toBe(60 + simulator.counters.blockedByConcurrency);
 			return simulator.counters.blockedByConcurrency;
 		};
-		simulator.setLatency(30);
+		// Requests must overlap for a storm to show, also when both cores are busy.
+		simulator.setLatency(100);
 		simulator.setConcurrencyLimit(5);
 		const learning = await run('JOB_AIMD_ON');
 		resetAccountConcurrencyForTests({ adaptive: false });

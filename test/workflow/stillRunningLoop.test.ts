@@ -161,6 +161,38 @@ describe('Split Done and Still Running', () => {
 		expect(json.firstCheckedAt).not.toBe('2020-01-01T00:00:00.000Z');
 	});
 
+	it('with On Error "continue (error output)", a failing item goes to a third output after Done and Still Running', async () => {
+		simulator.addJob('JOB_SPLIT_DONE', steps(['finished', 100]));
+		simulator.addJob('JOB_SPLIT_RUNNING', steps(['processing', 10]));
+		const result = await runNetSuite(simulator, {
+			parameters: { splitOutputs: true, pollInterval: 0.05, pollTimeout: 600 },
+			items: [{ jobId: 'JOB_SPLIT_DONE' }, { jobId: 'NO_SUCH_JOB' }, { jobId: 'JOB_SPLIT_RUNNING' }],
+			onError: 'continueErrorOutput',
+		});
+		const outputs = result.outputs(NODE_NAME);
+		expect(outputs.map((output) => output.map((item) => [item.json.jobId, item.pairedItem]))).toEqual([
+			[['JOB_SPLIT_DONE', { item: 0 }]],
+			[['JOB_SPLIT_RUNNING', { item: 2 }]],
+			[['NO_SUCH_JOB', { item: 1 }]],
+		]);
+		expect(outputs[2][0].json.error).toBe('NetSuite does not know job "NO_SUCH_JOB" (INVALID_JOB_ID)');
+	});
+
+	it('with Poll Until Done and Fetch Results When Done as well, the records leave by Done', async () => {
+		simulator.addJob('JOB_SPLIT_RESULTS', {
+			script: { steps: [{ status: 'processing' }, { status: 'finished' }] },
+			results: { kind: 'write', operation: 'asyncAddList', records: [{ isSuccess: true, internalId: '7', type: 'customer' }, { isSuccess: true, internalId: '8', type: 'customer' }] },
+		});
+		const result = await runNetSuite(simulator, {
+			parameters: { jobId: 'JOB_SPLIT_RESULTS', splitOutputs: true, pollUntilDone: true, pollInterval: 0.05, pollTimeout: 600, options: { fetchResultsWhenDone: true } },
+		});
+		expect(result.items(NODE_NAME, DONE_OUTPUT).map((json) => [json.jobId, json.internalId, json.isSuccess])).toEqual([
+			['JOB_SPLIT_RESULTS', '7', true],
+			['JOB_SPLIT_RESULTS', '8', true],
+		]);
+		expect(result.items(NODE_NAME, STILL_RUNNING_OUTPUT)).toEqual([]);
+	});
+
 	it.each([
 		[{ polls: 2, firstCheckedAt: 'yesterday', pollState: { jobId: 'J', readings: [] } }, 'firstCheckedAt is "yesterday", not an ISO date'],
 		[{ polls: 0, firstCheckedAt: '2026-12-02T10:00:00.000Z', pollState: { jobId: 'J', readings: [] } }, 'polls is 0'],
