@@ -5,7 +5,7 @@
  * runs two published webhook workflows against the SuiteTalk simulator, each with three jobs of
  * 100–180 s:
  *   - wait-loop.json: Check Async Status with Split Done and Still Running (Poll Interval and Max Poll
- *     Interval 66 s) → Still Running → Wait {{ $json.nextCheckInSeconds }} s (≥ 65 s: n8n persists it) → Check …;
+ *     Interval 66 s) → Still Running → Wait for the earliest nextCheckInSeconds (≥ 65 s: n8n persists it) → Check …;
  *     Done → Get Async Result.
  *   - poll-until-done.json: Check Async Status with Poll Until Done (the node sleeps in-process).
  * While the loop's execution is waiting, n8n is SIGKILLed and started again on the same database.
