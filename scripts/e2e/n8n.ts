@@ -82,7 +82,8 @@ export interface RunOptions {
 
 const liveChildren = new Set<number>();
 
-function killGroup(pid: number, signal: NodeJS.Signals): void {
+/** Signals a whole process group (falls back to the process alone); quiet when it is gone. */
+export function killGroup(pid: number, signal: NodeJS.Signals): void {
 	try {
 		process.kill(-pid, signal); // the whole group: n8n starts task runner children
 	} catch {
@@ -396,6 +397,8 @@ export class N8nSandbox {
 	readonly userFolder: string;
 	readonly nodesDir: string;
 	readonly encryptionKey = randomBytes(24).toString('hex');
+	/** Added to env() last, so every command of the sandbox sees it (e.g. DB_TYPE=postgresdb for queue mode). */
+	readonly extraEnv: NodeJS.ProcessEnv = {};
 	private readonly keep: boolean;
 	private readonly commandTimeoutMs: number;
 	private cleaned = false;
@@ -447,6 +450,7 @@ export class N8nSandbox {
 			TZ: 'UTC',
 			NO_COLOR: '1',
 			CI: base.CI ?? 'true',
+			...this.extraEnv,
 		};
 	}
 

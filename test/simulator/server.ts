@@ -84,6 +84,7 @@ function emptyCounters(): SimulatorCounters {
 		authFailures: [],
 		maxInFlight: 0,
 		blockedByConcurrency: 0,
+		blockedByJob: {},
 	};
 }
 
@@ -335,6 +336,7 @@ class SuiteTalkSimulator implements Simulator {
 		}
 		if (overLimit) {
 			this.counters.blockedByConcurrency += 1;
+			if (parsed.jobId !== undefined) this.counters.blockedByJob[parsed.jobId] = (this.counters.blockedByJob[parsed.jobId] ?? 0) + 1;
 			return this.sendFault(response, context, concurrencyFault());
 		}
 		if (injection) {

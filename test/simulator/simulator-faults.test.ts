@@ -316,6 +316,18 @@ describe('concurrency governance', () => {
 		expect(simulator.counters.blockedByConcurrency).toBe(0);
 		expect(simulator.counters.maxInFlight).toBe(1);
 	});
+
+	it('counts blocked requests per job they named, and none for a request without a job', async () => {
+		simulator.setConcurrencyLimit(1);
+		simulator.setLatency(300);
+		const first = serverTime();
+		await sleep(100); // the slot-holder arrives first
+		const replies = await Promise.all([first, checkStatus(simulator, 'JOB_OK'), checkStatus(simulator, 'JOB_OK')]);
+		expect(replies.map((reply) => reply.status)).toEqual([200, 500, 500]);
+		expect(simulator.counters.blockedByJob).toEqual({ JOB_OK: 2 });
+		expect(simulator.counters.blockedByConcurrency).toBe(2);
+		simulator.setLatency(0);
+	});
 });
 
 describe('HTTP', () => {
@@ -397,6 +409,7 @@ describe('HTTP', () => {
 			authFailures: [],
 			maxInFlight: 0,
 			blockedByConcurrency: 0,
+			blockedByJob: {},
 		});
 	});
 });

@@ -157,6 +157,8 @@ export interface SimulatorCounters {
 	authFailures: Array<{ reason: string }>;
 	maxInFlight: number;
 	blockedByConcurrency: number;
+	/** WS_REQUEST_BLOCKED answers per job id the blocked request named (lets a test attribute blocks to whoever polled that job). */
+	blockedByJob: Record<string, number>;
 }
 
 export interface LoggedRequest {

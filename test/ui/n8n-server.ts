@@ -28,6 +28,9 @@ export interface N8nServer {
 	/** Everything n8n printed so far (stdout and stderr interleaved). */
 	output(): string;
 	stop(): Promise<void>;
+	/** Sends `signal` to the whole process group at once (SIGKILL: a crash, no graceful shutdown) and waits for the exit. */
+	kill(signal: NodeJS.Signals): Promise<void>;
+	pid: number;
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
@@ -61,10 +64,23 @@ export async function startN8n(options: {
 	logFile?: string;
 	startTimeoutMs?: number;
 	env?: NodeJS.ProcessEnv;
+	/**
+	 * `main` (default): `n8n start`, ready when /healthz/readiness and /rest/settings answer.
+	 * `worker`: `n8n worker` (queue mode), ready when its health server (QUEUE_HEALTH_CHECK_PORT) says so.
+	 */
+	role?: 'main' | 'worker';
+	/** Extra command-line flags, e.g. `--concurrency=5` for a worker. */
+	flags?: string[];
 }): Promise<N8nServer> {
 	const { sandbox } = options;
+	const role = options.role ?? 'main';
 	const env = { ...(await sandbox.env()), ...options.env };
-	const port = Number(env.N8N_PORT);
+	if (role === 'worker') {
+		env.QUEUE_HEALTH_CHECK_ACTIVE = 'true';
+		env.N8N_WORKER_SERVER_ADDRESS = '127.0.0.1';
+		env.QUEUE_HEALTH_CHECK_PORT ??= env.N8N_PORT;
+	}
+	const port = Number(role === 'worker' ? env.QUEUE_HEALTH_CHECK_PORT : env.N8N_PORT);
 	const baseUrl = `http://127.0.0.1:${port}`;
 	env.N8N_HOST = '127.0.0.1';
 	env.N8N_PROTOCOL = 'http';
@@ -79,7 +95,7 @@ export async function startN8n(options: {
 	}
 	let output = '';
 	const started = Date.now();
-	const child = spawn(sandbox.paths.nodeBin, [sandbox.paths.n8nBin, 'start'], {
+	const child = spawn(sandbox.paths.nodeBin, [sandbox.paths.n8nBin, role === 'worker' ? 'worker' : 'start', ...(options.flags ?? [])], {
 		cwd: sandbox.userFolder,
 		env,
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -116,6 +132,12 @@ export async function startN8n(options: {
 		}
 		killGroup(child, 'SIGKILL'); // leftovers of the group
 	};
+	const kill = async (signal: NodeJS.Signals): Promise<void> => {
+		stopped = true;
+		if (!exited) killGroup(child, signal);
+		await closed;
+		killGroup(child, 'SIGKILL');
+	};
 
 	try {
 		const deadline = Date.now() + (options.startTimeoutMs ?? 120_000);
@@ -131,7 +153,7 @@ export async function startN8n(options: {
 			await sleep(250);
 		}
 		// The editor's settings must answer too (the front end loads them first).
-		for (;;) {
+		while (role === 'main') {
 			const response = await fetch(`${baseUrl}/rest/settings`).catch(() => undefined);
 			if (response?.ok) break;
 			if (Date.now() > deadline) throw new Error('n8n /rest/settings did not answer');
@@ -142,7 +164,7 @@ export async function startN8n(options: {
 		throw error;
 	}
 
-	return { sandbox, baseUrl, port, startupMs: Date.now() - started, output: () => output, stop };
+	return { sandbox, baseUrl, port, startupMs: Date.now() - started, output: () => output, stop, kill, pid: child.pid ?? 0 };
 }
 
 /** Creates the instance owner (first start only). */
