@@ -7,7 +7,7 @@
  *
  * Scenarios, each asserting what the page shows:
  *   1 node panel   "NetSuite" lists NetSuite Async with its own icon; "async status" finds it and its
- *                  Check async status action
+ *                  actions (Check async status, Get async result, Submit async job)
  *   2 parameters   after a Manual Trigger: Job ID's default expression; Poll Until Done shows/hides
  *                  Poll Interval and Poll Timeout (and the polling-only Options); Get Async Result's
  *                  fields (Page Index only for One Page)
@@ -19,6 +19,11 @@
  *   4 run          Execute workflow against the simulator: status finished, percentCompleted 100, the
  *                  poll count (also counted by the simulator), the canvas subtitle; a bad job id: the
  *                  node's error message and advice
+ *   5 submit       examples/submit-upsert-and-route.json pasted onto a new workflow: Submit Async Job's
+ *                  parameters (Async Operation, searchable Record Type, Record, Wait for Results and its
+ *                  polling settings, Records per Job / Preferences); run: 3 saved, 1 failed with
+ *                  NetSuite's error text
+ *   6 split        examples/wait-loop-long-job.json: Check job's outputs Done and Still Running
  *
  * Screenshots (1400×900, light theme) go to test-results/ui/; with UI_UPDATE_DOCS=1 (or
  * --update-docs) also to docs/ui-*.png, the README's pictures. A failing step saves
@@ -31,11 +36,11 @@
  * always stopped and the temporary folders removed, also on a failure, the hard timeout or a signal.
  * The last line printed is "N passed, N failed[, N skipped]"; the exit code is 1 on any failure.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-import { chromium, selectors, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, selectors, type Browser, type BrowserContext, type Dialog, type Locator, type Page } from 'playwright-core';
 
 import { cleanupAll, N8nSandbox, npmPack, readN8nPaths } from '../../scripts/e2e/n8n';
 import { seedDemoJobs } from '../simulator/demo-jobs';
@@ -46,6 +51,7 @@ const ROOT = resolve(__dirname, '..', '..');
 const RESULTS = join(ROOT, 'test-results');
 const SHOTS = join(RESULTS, 'ui');
 const DOCS = join(ROOT, 'docs');
+const EXAMPLES = join(ROOT, 'examples');
 const NODE_DIST = join(ROOT, 'dist', 'nodes', 'NetSuiteAsync', 'NetSuiteAsync.node.js');
 const CHROMIUM_BIN = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 const UPDATE_DOCS = process.env.UI_UPDATE_DOCS === '1' || process.argv.includes('--update-docs');
@@ -522,6 +528,7 @@ async function scenarioNodePanel(p: Page): Promise<void> {
 	const action = nodeCreator(p).getByText('Check async status', { exact: true });
 	await expectVisible(action, 'the "Check async status" action');
 	await expectVisible(nodeCreator(p).getByText('Get async result', { exact: true }), 'the "Get async result" action');
+	await expectVisible(nodeCreator(p).getByText('Submit async job', { exact: true }), 'the "Submit async job" action');
 	await picture('ui-1-node-actions');
 }
 
@@ -783,6 +790,154 @@ async function scenarioRun(p: Page): Promise<void> {
 	assert(!consoleText().includes(sim.credentials.tokenSecret), 'the token secret is in the browser console');
 }
 
+/**
+ * An examples/ workflow imported the way a person pastes it: a new workflow, then the file's JSON
+ * pasted onto the canvas (n8n reads the paste event's text). The unsaved workflow is left behind.
+ */
+async function importExample(p: Page, file: string, firstNode: string): Promise<void> {
+	const json = readFileSync(join(EXAMPLES, file), 'utf8');
+	await closeNdv(p);
+	const acceptLeaving = (dialog: Dialog) => void dialog.accept().catch(() => undefined);
+	p.on('dialog', acceptLeaving);
+	try {
+		await p.goto(`${server!.baseUrl}/workflow/new`, { waitUntil: 'domcontentloaded' });
+	} finally {
+		p.off('dialog', acceptLeaving);
+	}
+	await expectVisible(p.getByTestId('canvas-plus-button'), `empty canvas before importing ${file}`, 60_000);
+	await p.locator('body').click({ position: { x: VIEWPORT.width / 2, y: VIEWPORT.height / 2 } });
+	// A string: this project's TypeScript has no DOM types.
+	await p.evaluate(
+		`(() => { const data = new DataTransfer(); data.setData('text/plain', ${JSON.stringify(json)}); ` +
+			`document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })); })()`,
+	);
+	await expectVisible(p.getByTestId('canvas-node').filter({ hasText: firstNode }), `"${firstNode}" on the canvas after pasting ${file}`);
+	await closeNotifications(p);
+	await p.getByTestId('zoom-to-fit').click(); // the whole example in the pictures
+}
+
+/** The example's credential reference is someone else's: pick the one created in scenario 3. */
+async function chooseCredential(p: Page): Promise<void> {
+	const select = ndv(p).getByTestId('node-credentials-select');
+	await expectVisible(select, 'the node\'s Credential field');
+	if ((await select.locator('input').first().inputValue()) !== CREDENTIAL_NAME) {
+		await select.click();
+		await p.locator('.el-select-dropdown__item:visible', { hasText: CREDENTIAL_NAME }).first().click();
+	}
+	await expectCredentialChosen(p);
+}
+
+async function inputValue(p: Page, parameter: string): Promise<string> {
+	return ndv(p).getByTestId(`parameter-input-${parameter}`).locator('input').first().inputValue();
+}
+
+const SUBMIT_EXAMPLE = { file: 'submit-upsert-and-route.json', node: 'Upsert customers', saved: 'Saved records (write internalIds back here)', failed: 'Failed records (fix and retry here)' };
+
+async function scenarioSubmitParameters(p: Page): Promise<void> {
+	await importExample(p, SUBMIT_EXAMPLE.file, SUBMIT_EXAMPLE.node);
+	const node = p.getByTestId('canvas-node').filter({ hasText: SUBMIT_EXAMPLE.node }).first();
+	await expectText(node, 'Submit Async Job: asyncUpsertList', 'subtitle of Upsert customers on the canvas');
+	await openNode(p, SUBMIT_EXAMPLE.node);
+	await chooseCredential(p);
+
+	assert((await inputValue(p, 'operation')) === 'Submit Async Job', `Operation shows "${await inputValue(p, 'operation')}"`);
+	assert((await inputValue(p, 'asyncOperation')) === 'Upsert (asyncUpsertList)', `Async Operation shows "${await inputValue(p, 'asyncOperation')}"`);
+	assert((await inputValue(p, 'recordType')) === 'customer', `Record Type shows "${await inputValue(p, 'recordType')}"`);
+	await expectText(ndv(p).getByTestId('parameter-input-record'), '{{ $json }}', 'Record');
+	const submitShown = ['operation', 'asyncOperation', 'recordType', 'record', 'waitForResults'];
+	await expectParameters(p, { shown: [...submitShown, 'pollInterval', 'pollTimeout'], hidden: ['jobId', 'pollUntilDone', 'splitOutputs', 'pages'] }, 'Submit Async Job, waiting');
+	assert(Number(await inputValue(p, 'pollInterval')) === 1, 'Poll Interval of the example');
+
+	// Record Type is a searchable list of the schema's record types.
+	await ndv(p).getByTestId('parameter-input-recordType').click();
+	await p.keyboard.type('salesord', { delay: 15 });
+	const typeItems = p.locator('.el-select-dropdown__item:visible');
+	await expectText(typeItems, /^salesOrder$/, 'Record Type list filtered by "salesord"');
+	const filtered = (await typeItems.allInnerTexts()).map((text) => text.trim());
+	assert(filtered.every((name) => /salesord/i.test(name)), `Record Type list for "salesord" offers ${JSON.stringify(filtered)}`);
+	await p.keyboard.press('Escape');
+	await expectHidden(typeItems, 'Record Type list closed');
+	assert((await inputValue(p, 'recordType')) === 'customer', 'Record Type still customer after searching');
+
+	const submitOptions = ['Records per Job', 'Preferences', 'Adaptive Interval', 'Max Poll Interval (Seconds)'];
+	let offered = await optionsOffered(p);
+	assert(submitOptions.every((o) => offered.includes(o)), `waiting, Options offers ${JSON.stringify(offered)}`);
+	await picture('ui-5-submit-parameters');
+
+	await setSwitch(p, 'waitForResults', false);
+	await expectParameters(p, { shown: submitShown, hidden: ['pollInterval', 'pollTimeout'] }, 'Wait for Results off');
+	offered = await optionsOffered(p);
+	assert(offered.includes('Records per Job') && offered.includes('Preferences'), `not waiting, Options offers ${JSON.stringify(offered)}`);
+	assert(!offered.includes('Adaptive Interval'), `not waiting, Options still offers the polling options: ${JSON.stringify(offered)}`);
+	await setSwitch(p, 'waitForResults', true);
+	await expectParameters(p, { shown: ['pollInterval', 'pollTimeout'], hidden: [] }, 'Wait for Results on again');
+	// n8n gives a parameter it showed again its default: back to the example's values for the run.
+	await setNumber(p, 'pollInterval', '1');
+	await setNumber(p, 'pollTimeout', '900');
+	assert(Number(await inputValue(p, 'pollInterval')) === 1, `Poll Interval shows "${await inputValue(p, 'pollInterval')}" after setting 1`);
+}
+
+async function scenarioSubmitRun(p: Page): Promise<void> {
+	const sim = simulator!;
+	const submittedBefore = sim.submittedJobIds.length;
+	await runWorkflow(p);
+	await expectVisible(p.locator('.el-notification').filter({ hasText: 'Workflow executed successfully' }), 'the "Workflow executed successfully" message', 90_000);
+	const submitted = sim.submittedJobIds.slice(submittedBefore);
+	assert(submitted.length === 1, `the simulator received ${submitted.length} jobs, expected 1`);
+
+	const output = p.getByTestId('output-panel');
+	await openNode(p, SUBMIT_EXAMPLE.node);
+	await expectText(output.getByTestId('ndv-items-count'), '4 items', 'items out of Upsert customers');
+	await closeNdv(p);
+
+	await openNode(p, SUBMIT_EXAMPLE.saved);
+	await expectText(output.getByTestId('ndv-items-count'), '3 items', 'items on the saved branch');
+	await output.getByTestId('radio-button-json').click();
+	for (const id of ['N8N-DEMO-001', 'N8N-DEMO-002', 'N8N-DEMO-004']) {
+		await expectText(output, `"externalId": "${id}"`, `${id} on the saved branch`);
+	}
+	const savedText = await textOf(output);
+	assert(!savedText.includes('N8N-DEMO-003'), 'N8N-DEMO-003 is on the saved branch');
+	assert((savedText.match(/"isSuccess": true/g) ?? []).length === 3, `the saved branch's isSuccess values: ${savedText.slice(0, 800)}`);
+	await closeNdv(p);
+
+	await openNode(p, SUBMIT_EXAMPLE.failed);
+	await expectText(output.getByTestId('ndv-items-count'), '1 item', 'items on the failed branch');
+	await output.getByTestId('radio-button-json').click();
+	await expectText(output, '"externalId": "N8N-DEMO-003"', 'the failed record');
+	await expectText(output, '"isSuccess": false', 'isSuccess of the failed record');
+	await expectText(output, `"jobId": "${submitted[0]}"`, 'jobId of the failed record');
+	await expectText(output, '"code": "USER_ERROR"', 'error code of the failed record');
+	await expectText(output, '"message": "Please enter value(s) for: Company Name"', 'error text of the failed record');
+	await picture('ui-5-submit-run');
+	assert(!consoleText().includes(sim.credentials.tokenSecret), 'the token secret is in the browser console');
+}
+
+/** The labels of a node's output handles on the canvas ("" for an unnamed output). */
+async function expectOutputLabels(p: Page, nodeName: string, expected: string[], what: string): Promise<void> {
+	const handles = p.locator(`[data-test-id="canvas-node-output-handle"][data-node-name="${nodeName}"]`);
+	const deadline = Date.now() + 10_000;
+	let labels: string[] = [];
+	while (JSON.stringify((labels = (await handles.allInnerTexts()).map((text) => text.trim()))) !== JSON.stringify(expected)) {
+		assert(Date.now() < deadline, `${what}: the outputs of ${nodeName} are labelled ${JSON.stringify(labels)}, expected ${JSON.stringify(expected)}`);
+		await p.waitForTimeout(200);
+	}
+}
+
+async function scenarioSplitOutputs(p: Page): Promise<void> {
+	const checkNode = 'Check job';
+	await importExample(p, 'wait-loop-long-job.json', checkNode);
+	await expectOutputLabels(p, checkNode, ['Done', 'Still Running'], 'Split Done and Still Running on');
+	await picture('ui-6-split-outputs');
+
+	// The switch is what makes the two outputs: off, one unnamed output.
+	await openNode(p, checkNode);
+	await expectParameters(p, { shown: ['splitOutputs', 'pollInterval', 'pollTimeout'], hidden: [] }, 'Split Done and Still Running on');
+	await setSwitch(p, 'splitOutputs', false);
+	await closeNdv(p);
+	await expectOutputLabels(p, checkNode, [''], 'Split Done and Still Running off');
+}
+
 // ---------------------------------------------------------------------------------------------
 
 async function cleanup(): Promise<void> {
@@ -863,6 +1018,9 @@ async function main(): Promise<void> {
 		await step('2 parameters: Job ID default, Poll Until Done, operation switch', scenarioParameters);
 		await step('3 credential: create, test OK, wrong token secret, API Version 2024_2, concurrency block, no secret shown', scenarioCredential);
 		await step('4 run: poll to finished, then a bad job id', scenarioRun);
+		await step('5 submit: import submit-upsert-and-route, Submit Async Job parameters', scenarioSubmitParameters);
+		await step('5 submit: run, saved and failed branches', scenarioSubmitRun);
+		await step('6 split: Check Async Status outputs Done and Still Running', scenarioSplitOutputs);
 		if (KEEP_OPEN && !blocked) await keepOpen();
 	} finally {
 		clearTimeout(hardTimer);
