@@ -296,6 +296,23 @@ describe('writer: SUBMIT.md §1.5 examples', () => {
 		);
 	});
 
+	it('records of one shape share an element tree, yet each keeps its own values, escaped (the reuse in the serializer)', () => {
+		const xml = body('asyncUpsertList', [
+			['customer', { entityId: 'a <b> & "c"', externalId: 'A&1', companyName: 'R&D > Sales' }],
+			['customer', { companyName: '', externalId: 'B"2', entityId: 'plain' }],
+			['customer', { externalId: 'C3', entityId: 'x', subsidiary: { internalId: '1' } }],
+			['customer', { externalId: 'D4', entityId: 'd', companyName: 'Dee' }],
+		]);
+		expect(xml).toBe(
+			`${opening('asyncUpsertList', ['listRel'])}` +
+				'<platformMsgs:record xsi:type="listRel:Customer" externalId="A&amp;1"><listRel:entityId>a &lt;b&gt; &amp; "c"</listRel:entityId><listRel:companyName>R&amp;D &gt; Sales</listRel:companyName></platformMsgs:record>' +
+				'<platformMsgs:record xsi:type="listRel:Customer" externalId="B&quot;2"><listRel:entityId>plain</listRel:entityId><listRel:companyName></listRel:companyName></platformMsgs:record>' +
+				'<platformMsgs:record xsi:type="listRel:Customer" externalId="C3"><listRel:entityId>x</listRel:entityId><listRel:subsidiary internalId="1"/></platformMsgs:record>' +
+				'<platformMsgs:record xsi:type="listRel:Customer" externalId="D4"><listRel:entityId>d</listRel:entityId><listRel:companyName>Dee</listRel:companyName></platformMsgs:record>' +
+				'</platformMsgs:asyncUpsertList>',
+		);
+	});
+
 	afterAll(async () => {
 		const results = await validateEnvelopes(envelopes);
 		for (const [index, result] of results.entries()) {
