@@ -31,6 +31,15 @@ function collectPrefixes(node: WrittenNode, prefixes: Set<string>): void {
 }
 
 /** Everything but the values: names, types, which attributes, whether there is text. */
+function sameShape(a: WrittenNode, b: WrittenNode): boolean {
+	if (a.name !== b.name || a.prefix !== b.prefix || a.xsiType !== b.xsiType || (a.text === undefined) !== (b.text === undefined)) return false;
+	if (a.attributes.length !== b.attributes.length || a.children.length !== b.children.length) return false;
+	for (let index = 0; index < a.attributes.length; index++) if (a.attributes[index][0] !== b.attributes[index][0]) return false;
+	for (let index = 0; index < a.children.length; index++) if (!sameShape(a.children[index], b.children[index])) return false;
+	return true;
+}
+
+/** The same as a key, for entries whose shape differs from the one before. */
 function shapeOf(node: WrittenNode): string {
 	let shape = `<${node.prefix}:${node.name} ${node.xsiType ?? ''}`;
 	for (const attribute of node.attributes) shape += ` ${attribute[0]}`;
@@ -84,25 +93,40 @@ function innerXml(element: XMLBuilder): string {
  * once on it (`xsi` and the prefixes used in `xsi:type` values included), as a standalone fragment.
  */
 export function serializeElement(view: SchemaView, apiVersion: string, root: WrittenNode, children: readonly WrittenNode[] = []): string {
-	const prefixes = new Set<string>();
-	collectPrefixes(root, prefixes);
-	for (const child of children) collectPrefixes(child, prefixes);
+	const entries = [...root.children, ...children];
+	// Entries by shape; the first of each shape stands for it (its prefixes are those of all).
+	const representatives: WrittenNode[] = [];
+	const shapeOfEntry: number[] = [];
+	const shapeByKey = new Map<string, number>();
+	for (const entry of entries) {
+		const previous = shapeOfEntry.length > 0 ? shapeOfEntry[shapeOfEntry.length - 1] : -1;
+		let shape = previous >= 0 && sameShape(entry, representatives[previous]) ? previous : shapeByKey.get(shapeOf(entry));
+		if (shape === undefined) {
+			shape = representatives.length;
+			representatives.push(entry);
+			shapeByKey.set(shapeOf(entry), shape);
+		}
+		shapeOfEntry.push(shape);
+	}
+
+	const prefixes = new Set<string>([root.prefix]);
+	if (root.xsiType) prefixes.add(prefixOf(root.xsiType));
+	for (const representative of representatives) collectPrefixes(representative, prefixes);
 	const uris = new Map([...prefixes].sort().map((prefix) => [prefix, view.namespaceUri(prefix, apiVersion)]));
 
 	// An empty text keeps the tags apart however many children follow.
 	const shell = openElement(root, uris, true).txt('').end({ prettyPrint: false });
 	const closing = shell.lastIndexOf('</');
-	const skeletons = new Map<string, Skeleton>();
+	const skeletons: Skeleton[] = [];
 	let inner = '';
-	for (const child of [...root.children, ...children]) {
-		const shape = shapeOf(child);
-		let skeleton = skeletons.get(shape);
+	for (const [index, entry] of entries.entries()) {
+		let skeleton = skeletons[shapeOfEntry[index]];
 		if (skeleton) {
-			assignValues(child, skeleton, { attribute: 0, text: 0 });
+			assignValues(entry, skeleton, { attribute: 0, text: 0 });
 		} else {
 			skeleton = { scope: openElement(root, uris, false), attributes: [], texts: [] };
-			append(skeleton.scope, child, uris, skeleton);
-			skeletons.set(shape, skeleton);
+			append(skeleton.scope, entry, uris, skeleton);
+			skeletons[shapeOfEntry[index]] = skeleton;
 		}
 		inner += innerXml(skeleton.scope);
 	}

@@ -115,14 +115,22 @@ export function builtInValue(xsdType: string, value: unknown): string {
 	return checkXmlCharacters(convert ? convert(value) : text(value));
 }
 
+/** Country has 250 values and is in every address: looked up, not scanned. */
+const enumerationSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
 /**
  * An enumeration value: NetSuite's record enums start with `_` (`_unitedStates`); the bare form is
  * accepted and completed, anything else is refused with the valid values.
  */
 export function enumValue(values: readonly string[], value: unknown, closest: (name: string, names: readonly string[]) => string[]): string {
 	const raw = text(value).trim();
-	if (values.includes(raw)) return raw;
-	if (values.includes(`_${raw}`)) return `_${raw}`;
+	let known = enumerationSets.get(values);
+	if (!known) {
+		known = new Set(values);
+		enumerationSets.set(values, known);
+	}
+	if (known.has(raw)) return raw;
+	if (known.has(`_${raw}`)) return `_${raw}`;
 	const listed =
 		values.length <= MAX_ENUM_VALUES_LISTED
 			? values.join(', ')
