@@ -4,7 +4,7 @@ import {
 	enumerationOf,
 	isAbstract,
 	isComplexType,
-	isSubtypeOf,
+	baseTypeOf,
 	localNameOf,
 	namespaceUri,
 	recordTypes,
@@ -60,6 +60,7 @@ function lowerFirst(name: string): string {
 export class SchemaView {
 	private readonly types = new Map<QualifiedName, TypeInfo>();
 	private readonly builtins = new Map<QualifiedName, QualifiedName>();
+	private readonly lineages = new Map<QualifiedName, ReadonlySet<QualifiedName>>();
 	private recordIndex?: Map<string, RecordTypeInfo>;
 	private searchIndex?: Map<string, SearchTypes>;
 
@@ -86,8 +87,16 @@ export class SchemaView {
 		return builtin;
 	}
 
+	/** Asked for every custom field of every record: the base chain is walked once per type. */
 	derivesFrom(typeName: QualifiedName, ancestor: QualifiedName): boolean {
-		return isSubtypeOf(typeName, ancestor);
+		let lineage = this.lineages.get(typeName);
+		if (!lineage) {
+			const chain = new Set<QualifiedName>();
+			for (let current: QualifiedName | undefined = typeName; current !== undefined; current = baseTypeOf(current)) chain.add(current);
+			this.lineages.set(typeName, chain);
+			lineage = chain;
+		}
+		return lineage.has(ancestor);
 	}
 
 	type(typeName: QualifiedName): TypeInfo {

@@ -71,6 +71,8 @@ function inferredCustomFieldType(declared: string, value: unknown): string {
 }
 
 export class RecordWriter {
+	private readonly subtypesByName = new Map<string, Map<string, string>>();
+
 	constructor(readonly view: SchemaView) {}
 
 	/** The children and attributes of an element whose concrete type is known (a record, a baseRef). */
@@ -212,12 +214,7 @@ export class RecordWriter {
 			const isCustomField = this.view.derivesFrom(declaredType, CUSTOM_FIELD_REF) || this.view.derivesFrom(declaredType, SEARCH_CUSTOM_FIELD);
 			const wanted = named ?? (isCustomField ? inferredCustomFieldType(declaredType, json.value ?? json.searchValue) : undefined);
 			const suffix = localNameOf(declaredType);
-			const match = wanted
-				? candidates.find((candidate) => {
-						const local = localNameOf(candidate);
-						return local === wanted || local === `${wanted}${suffix}` || local === `${wanted}CustomFieldRef`;
-					})
-				: undefined;
+			const match = wanted ? this.subtypeNamed(declaredType, wanted) : undefined;
 			if (!match) {
 				const locals = candidates.map(localNameOf);
 				const suggestions = wanted ? closestNames(wanted, locals) : [];
@@ -243,6 +240,24 @@ export class RecordWriter {
 			if (subtype) return { typeName: subtype, consumedTypeKey: false };
 		}
 		return { typeName: declaredType, consumedTypeKey: false };
+	}
+
+	/** `StringCustomFieldRef`, `String` (+ the declared type's name) or `String` (+ CustomFieldRef); the same few per chunk. */
+	private subtypeNamed(declaredType: string, wanted: string): string | undefined {
+		let byName = this.subtypesByName.get(declaredType);
+		if (!byName) {
+			byName = new Map();
+			this.subtypesByName.set(declaredType, byName);
+		}
+		if (byName.has(wanted)) return byName.get(wanted);
+		const suffix = localNameOf(declaredType);
+		const match = this.view.concreteSubtypes(declaredType).find((candidate) => {
+			const local = localNameOf(candidate);
+			return local === wanted || local === `${wanted}${suffix}` || local === `${wanted}CustomFieldRef`;
+		});
+		// Bounded by what items name: unknown names are refused, so at most one per item.
+		if (match !== undefined) byName.set(wanted, match);
+		return match;
 	}
 
 	simpleText(typeName: string, value: unknown, path: string): string {
