@@ -38,6 +38,7 @@ const SEARCH_CUSTOM_FIELD = 'platformCore:SearchCustomField';
 const SEARCH_COLUMN_FIELD = 'platformCore:SearchColumnField';
 const NULL_FIELD_LIST = 'nullFieldList';
 const TEXT_KEY = '#text';
+const TYPE_KEY: ReadonlySet<string> = new Set(['type']);
 
 type JsonObject = Record<string, unknown>;
 
@@ -172,7 +173,7 @@ export class RecordWriter {
 		const { typeName, consumedTypeKey } = this.concreteType(declaredType, json, path);
 		const node: WrittenNode = { prefix, name, attributes: [], children: [] };
 		if (typeName !== declaredType) node.xsiType = typeName;
-		return this.fill(node, typeName, json, path, consumedTypeKey ? new Set(['type']) : undefined);
+		return this.fill(node, typeName, json, path, consumedTypeKey ? TYPE_KEY : undefined);
 	}
 
 	/** The object forms a complex element takes, from the shorthands people write. */
