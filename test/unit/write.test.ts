@@ -1,7 +1,7 @@
 import { buildRequestEnvelope } from '../../nodes/NetSuiteAsync/suitetalk/envelope';
 import { schemaView } from '../../nodes/NetSuiteAsync/suitetalk/records/schemaView';
 import { serializeElement } from '../../nodes/NetSuiteAsync/suitetalk/records/serialize';
-import { RecordFieldError } from '../../nodes/NetSuiteAsync/suitetalk/records/write';
+import { RecordFieldError, RecordWriter } from '../../nodes/NetSuiteAsync/suitetalk/records/write';
 import { SubmitEntryBuilder } from '../../nodes/NetSuiteAsync/suitetalk/submitEntries';
 import type { AsyncSubmitOperation } from '../../nodes/NetSuiteAsync/suitetalk/submitOperations';
 import { describeErrors, validateEnvelopes } from '../xsd/validate';
@@ -310,6 +310,15 @@ describe('writer: SUBMIT.md §1.5 examples', () => {
 				'<platformMsgs:record xsi:type="listRel:Customer" externalId="C3"><listRel:entityId>x</listRel:entityId><listRel:subsidiary internalId="1"/></platformMsgs:record>' +
 				'<platformMsgs:record xsi:type="listRel:Customer" externalId="D4"><listRel:entityId>d</listRel:entityId><listRel:companyName>Dee</listRel:companyName></platformMsgs:record>' +
 				'</platformMsgs:asyncUpsertList>',
+		);
+	});
+
+	it('an element with children of its own (a SOAP header entry) keeps its text apart from them', () => {
+		const header = new RecordWriter(schemaView).elementNode('platformMsgs', 'preferences', 'platformMsgs:Preferences', { ignoreReadOnlyFields: true, warningAsError: 'false' }, 'preferences');
+		expect(serializeElement(schemaView, '2025_2', header)).toBe(
+			`<platformMsgs:preferences xmlns:platformMsgs="${NS.platformMsgs}" xmlns:xsi="${NS.xsi}">` +
+				'<platformMsgs:warningAsError>false</platformMsgs:warningAsError><platformMsgs:ignoreReadOnlyFields>true</platformMsgs:ignoreReadOnlyFields>' +
+				'</platformMsgs:preferences>',
 		);
 	});
 
