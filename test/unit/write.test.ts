@@ -1,7 +1,7 @@
 import { buildRequestEnvelope } from '../../nodes/NetSuiteAsync/suitetalk/envelope';
 import { schemaView } from '../../nodes/NetSuiteAsync/suitetalk/records/schemaView';
 import { serializeElement } from '../../nodes/NetSuiteAsync/suitetalk/records/serialize';
-import { RecordFieldError } from '../../nodes/NetSuiteAsync/suitetalk/records/write';
+import { RecordFieldError, RecordWriter } from '../../nodes/NetSuiteAsync/suitetalk/records/write';
 import { SubmitEntryBuilder } from '../../nodes/NetSuiteAsync/suitetalk/submitEntries';
 import type { AsyncSubmitOperation } from '../../nodes/NetSuiteAsync/suitetalk/submitOperations';
 import { describeErrors, validateEnvelopes } from '../xsd/validate';
@@ -293,6 +293,32 @@ describe('writer: SUBMIT.md §1.5 examples', () => {
 		expect(xml).toContain('<listRel:subsidiary internalId="1"><platformCore:name>Parent Company</platformCore:name></listRel:subsidiary>');
 		expect(xml).toContain(
 			'<platformCore:customField xsi:type="platformCore:SelectCustomFieldRef" internalId="77" scriptId="custentity_tier"><platformCore:value internalId="2" typeId="5"><platformCore:name>Gold</platformCore:name></platformCore:value></platformCore:customField>',
+		);
+	});
+
+	it('records of one shape share an element tree, yet each keeps its own values, escaped (the reuse in the serializer)', () => {
+		const xml = body('asyncUpsertList', [
+			['customer', { entityId: 'a <b> & "c"', externalId: 'A&1', companyName: 'R&D > Sales' }],
+			['customer', { companyName: '', externalId: 'B"2', entityId: 'plain' }],
+			['customer', { externalId: 'C3', entityId: 'x', subsidiary: { internalId: '1' } }],
+			['customer', { externalId: 'D4', entityId: 'd', companyName: 'Dee' }],
+		]);
+		expect(xml).toBe(
+			`${opening('asyncUpsertList', ['listRel'])}` +
+				'<platformMsgs:record xsi:type="listRel:Customer" externalId="A&amp;1"><listRel:entityId>a &lt;b&gt; &amp; "c"</listRel:entityId><listRel:companyName>R&amp;D &gt; Sales</listRel:companyName></platformMsgs:record>' +
+				'<platformMsgs:record xsi:type="listRel:Customer" externalId="B&quot;2"><listRel:entityId>plain</listRel:entityId><listRel:companyName></listRel:companyName></platformMsgs:record>' +
+				'<platformMsgs:record xsi:type="listRel:Customer" externalId="C3"><listRel:entityId>x</listRel:entityId><listRel:subsidiary internalId="1"/></platformMsgs:record>' +
+				'<platformMsgs:record xsi:type="listRel:Customer" externalId="D4"><listRel:entityId>d</listRel:entityId><listRel:companyName>Dee</listRel:companyName></platformMsgs:record>' +
+				'</platformMsgs:asyncUpsertList>',
+		);
+	});
+
+	it('an element with children of its own (a SOAP header entry) keeps its text apart from them', () => {
+		const header = new RecordWriter(schemaView).elementNode('platformMsgs', 'preferences', 'platformMsgs:Preferences', { ignoreReadOnlyFields: true, warningAsError: 'false' }, 'preferences');
+		expect(serializeElement(schemaView, '2025_2', header)).toBe(
+			`<platformMsgs:preferences xmlns:platformMsgs="${NS.platformMsgs}" xmlns:xsi="${NS.xsi}">` +
+				'<platformMsgs:warningAsError>false</platformMsgs:warningAsError><platformMsgs:ignoreReadOnlyFields>true</platformMsgs:ignoreReadOnlyFields>' +
+				'</platformMsgs:preferences>',
 		);
 	});
 

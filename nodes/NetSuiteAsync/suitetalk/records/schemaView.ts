@@ -4,7 +4,7 @@ import {
 	enumerationOf,
 	isAbstract,
 	isComplexType,
-	isSubtypeOf,
+	baseTypeOf,
 	localNameOf,
 	namespaceUri,
 	recordTypes,
@@ -40,6 +40,10 @@ export interface TypeInfo {
 	attributes: ReadonlyMap<string, AttributeDeclaration>;
 	elements: readonly ElementInfo[];
 	elementsByName: ReadonlyMap<string, ElementInfo>;
+	/** minOccurs > 0: checked on every record, so kept apart from the hundreds that are optional. */
+	requiredElements: readonly ElementInfo[];
+	/** Attribute name → its position in the schema: the order attributes are written in. */
+	attributeOrder: ReadonlyMap<string, number>;
 	/** A list wrapper (`addressbookList`, `subsidiaryList`, `customFieldList`, `nullFieldList`): its one repeated element. */
 	listItem?: ElementInfo;
 }
@@ -55,6 +59,8 @@ function lowerFirst(name: string): string {
 
 export class SchemaView {
 	private readonly types = new Map<QualifiedName, TypeInfo>();
+	private readonly builtins = new Map<QualifiedName, QualifiedName>();
+	private readonly lineages = new Map<QualifiedName, ReadonlySet<QualifiedName>>();
 	private recordIndex?: Map<string, RecordTypeInfo>;
 	private searchIndex?: Map<string, SearchTypes>;
 
@@ -73,11 +79,24 @@ export class SchemaView {
 	}
 
 	builtinType(typeName: QualifiedName): QualifiedName {
-		return builtinTypeOf(typeName) ?? 'xsd:string';
+		let builtin = this.builtins.get(typeName);
+		if (builtin === undefined) {
+			builtin = builtinTypeOf(typeName) ?? 'xsd:string';
+			this.builtins.set(typeName, builtin);
+		}
+		return builtin;
 	}
 
+	/** Asked for every custom field of every record: the base chain is walked once per type. */
 	derivesFrom(typeName: QualifiedName, ancestor: QualifiedName): boolean {
-		return isSubtypeOf(typeName, ancestor);
+		let lineage = this.lineages.get(typeName);
+		if (!lineage) {
+			const chain = new Set<QualifiedName>();
+			for (let current: QualifiedName | undefined = typeName; current !== undefined; current = baseTypeOf(current)) chain.add(current);
+			this.lineages.set(typeName, chain);
+			lineage = chain;
+		}
+		return lineage.has(ancestor);
 	}
 
 	type(typeName: QualifiedName): TypeInfo {
@@ -96,6 +115,8 @@ export class SchemaView {
 				attributes,
 				elements,
 				elementsByName,
+				requiredElements: elements.filter((element) => element.minOccurs > 0),
+				attributeOrder: new Map([...attributes.keys()].map((name, index) => [name, index])),
 				listItem: item && onlyReplaceAll ? elementsByName.get(item.name) : undefined,
 			};
 			this.types.set(typeName, info);

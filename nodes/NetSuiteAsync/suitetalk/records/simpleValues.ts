@@ -17,6 +17,8 @@ export class ValueError extends Error {
 /** XML 1.0 cannot carry these; NetSuite rejects the whole request over one of them. */
 const NON_XML_CHARACTERS =
 	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Rules out the characters above in one cheap pass; the exact check runs only on a hit. */
+const MAYBE_NON_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const INTEGER = /^[+-]?\d+$/;
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -38,6 +40,7 @@ function text(value: unknown): string {
 }
 
 function checkXmlCharacters(value: string): string {
+	if (!MAYBE_NON_XML.test(value)) return value;
 	const bad = NON_XML_CHARACTERS.exec(value)?.[0];
 	if (bad !== undefined) {
 		const codePoint = bad.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
@@ -115,14 +118,22 @@ export function builtInValue(xsdType: string, value: unknown): string {
 	return checkXmlCharacters(convert ? convert(value) : text(value));
 }
 
+/** Country has 250 values and is in every address: looked up, not scanned. */
+const enumerationSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
 /**
  * An enumeration value: NetSuite's record enums start with `_` (`_unitedStates`); the bare form is
  * accepted and completed, anything else is refused with the valid values.
  */
 export function enumValue(values: readonly string[], value: unknown, closest: (name: string, names: readonly string[]) => string[]): string {
 	const raw = text(value).trim();
-	if (values.includes(raw)) return raw;
-	if (values.includes(`_${raw}`)) return `_${raw}`;
+	let known = enumerationSets.get(values);
+	if (!known) {
+		known = new Set(values);
+		enumerationSets.set(values, known);
+	}
+	if (known.has(raw)) return raw;
+	if (known.has(`_${raw}`)) return `_${raw}`;
 	const listed =
 		values.length <= MAX_ENUM_VALUES_LISTED
 			? values.join(', ')

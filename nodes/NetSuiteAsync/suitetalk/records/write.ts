@@ -38,6 +38,7 @@ const SEARCH_CUSTOM_FIELD = 'platformCore:SearchCustomField';
 const SEARCH_COLUMN_FIELD = 'platformCore:SearchColumnField';
 const NULL_FIELD_LIST = 'nullFieldList';
 const TEXT_KEY = '#text';
+const TYPE_KEY: ReadonlySet<string> = new Set(['type']);
 
 type JsonObject = Record<string, unknown>;
 
@@ -71,36 +72,37 @@ function inferredCustomFieldType(declared: string, value: unknown): string {
 }
 
 export class RecordWriter {
+	private readonly subtypesByName = new Map<string, Map<string, string>>();
+
 	constructor(readonly view: SchemaView) {}
 
 	/** The children and attributes of an element whose concrete type is known (a record, a baseRef). */
-	fill(node: WrittenNode, typeName: string, json: JsonObject, path: string, skipKeys: ReadonlySet<string> = new Set()): WrittenNode {
+	fill(node: WrittenNode, typeName: string, json: JsonObject, path: string, skipKeys?: ReadonlySet<string>): WrittenNode {
 		const type = this.view.type(typeName);
 		const source = this.withNullsListed(type, json, path);
 		const groups: Array<{ order: number; nodes: WrittenNode[] }> = [];
 		for (const key of Object.keys(source)) {
 			const value = source[key];
-			if (value === undefined || skipKeys.has(key)) continue;
-			const fieldPath = join(path, key);
+			if (value === undefined || skipKeys?.has(key)) continue;
 			const attribute = type.attributes.get(key);
 			if (attribute) {
-				if (value !== null) node.attributes.push([key, this.simpleText(attribute.type, value, fieldPath)]);
+				if (value !== null) node.attributes.push([key, this.simpleText(attribute.type, value, join(path, key))]);
 				continue;
 			}
 			const element = type.elementsByName.get(key);
 			if (element) {
-				if (value === null) throw this.cannotClear(type, fieldPath);
-				groups.push({ order: element.order, nodes: this.elementNodes(element, value, fieldPath) });
+				if (value === null) throw this.cannotClear(type, join(path, key));
+				groups.push({ order: element.order, nodes: this.elementNodes(element, value, join(path, key)) });
 				continue;
 			}
 			if (key === TEXT_KEY && type.text) {
-				node.text = this.simpleText(type.text, value, fieldPath);
+				node.text = this.simpleText(type.text, value, join(path, key));
 				continue;
 			}
-			throw this.unknownField(type, key, fieldPath);
+			throw this.unknownField(type, key, join(path, key));
 		}
-		for (const element of type.elements) {
-			if (element.minOccurs > 0 && source[element.name] === undefined) {
+		for (const element of type.requiredElements) {
+			if (source[element.name] === undefined) {
 				throw new RecordFieldError(
 					join(path, element.name),
 					`${localNameOf(type.name)} needs "${element.name}"`,
@@ -109,10 +111,12 @@ export class RecordWriter {
 			}
 		}
 		// Attribute order carries no meaning in XML; the schema's order keeps the output stable.
-		const declared = [...type.attributes.keys()];
-		node.attributes.sort((a, b) => declared.indexOf(a[0]) - declared.indexOf(b[0]));
-		groups.sort((a, b) => a.order - b.order);
-		for (const group of groups) node.children.push(...group.nodes);
+		const order = type.attributeOrder;
+		if (node.attributes.length > 1) node.attributes.sort((a, b) => (order.get(a[0]) as number) - (order.get(b[0]) as number));
+		if (groups.length > 1) groups.sort((a, b) => a.order - b.order);
+		for (const group of groups) {
+			for (const child of group.nodes) node.children.push(child);
+		}
 		return node;
 	}
 
@@ -169,7 +173,7 @@ export class RecordWriter {
 		const { typeName, consumedTypeKey } = this.concreteType(declaredType, json, path);
 		const node: WrittenNode = { prefix, name, attributes: [], children: [] };
 		if (typeName !== declaredType) node.xsiType = typeName;
-		return this.fill(node, typeName, json, path, consumedTypeKey ? new Set(['type']) : undefined);
+		return this.fill(node, typeName, json, path, consumedTypeKey ? TYPE_KEY : undefined);
 	}
 
 	/** The object forms a complex element takes, from the shorthands people write. */
@@ -211,12 +215,7 @@ export class RecordWriter {
 			const isCustomField = this.view.derivesFrom(declaredType, CUSTOM_FIELD_REF) || this.view.derivesFrom(declaredType, SEARCH_CUSTOM_FIELD);
 			const wanted = named ?? (isCustomField ? inferredCustomFieldType(declaredType, json.value ?? json.searchValue) : undefined);
 			const suffix = localNameOf(declaredType);
-			const match = wanted
-				? candidates.find((candidate) => {
-						const local = localNameOf(candidate);
-						return local === wanted || local === `${wanted}${suffix}` || local === `${wanted}CustomFieldRef`;
-					})
-				: undefined;
+			const match = wanted ? this.subtypeNamed(declaredType, wanted) : undefined;
 			if (!match) {
 				const locals = candidates.map(localNameOf);
 				const suggestions = wanted ? closestNames(wanted, locals) : [];
@@ -244,17 +243,31 @@ export class RecordWriter {
 		return { typeName: declaredType, consumedTypeKey: false };
 	}
 
-	simpleText(typeName: string, value: unknown, path: string): string {
-		const values = this.view.enumeration(typeName);
-		let outcome: { text: string } | { error: unknown };
-		try {
-			outcome = { text: values?.length ? enumValue(values, value, closestNames) : builtInValue(this.view.builtinType(typeName), value) };
-		} catch (error) {
-			outcome = { error };
+	/** `StringCustomFieldRef`, `String` (+ the declared type's name) or `String` (+ CustomFieldRef); the same few per chunk. */
+	private subtypeNamed(declaredType: string, wanted: string): string | undefined {
+		let byName = this.subtypesByName.get(declaredType);
+		if (!byName) {
+			byName = new Map();
+			this.subtypesByName.set(declaredType, byName);
 		}
-		if ('text' in outcome) return outcome.text;
-		const { error } = outcome;
-		throw error instanceof ValueError ? new RecordFieldError(path, error.message, error.fix) : error;
+		if (byName.has(wanted)) return byName.get(wanted);
+		const suffix = localNameOf(declaredType);
+		const match = this.view.concreteSubtypes(declaredType).find((candidate) => {
+			const local = localNameOf(candidate);
+			return local === wanted || local === `${wanted}${suffix}` || local === `${wanted}CustomFieldRef`;
+		});
+		// Bounded by what items name: unknown names are refused, so at most one per item.
+		if (match !== undefined) byName.set(wanted, match);
+		return match;
+	}
+
+	simpleText(typeName: string, value: unknown, path: string): string {
+		try {
+			const values = this.view.enumeration(typeName);
+			return values?.length ? enumValue(values, value, closestNames) : builtInValue(this.view.builtinType(typeName), value);
+		} catch (error) {
+			throw error instanceof ValueError ? new RecordFieldError(path, error.message, error.fix) : error;
+		}
 	}
 
 	/** An element whose concrete type is chosen by the caller, named in `xsi:type` (records, baseRefs, searches). */
