@@ -9,6 +9,7 @@ import {
 	XMLNS_NS,
 } from './namespaces';
 import type { TokenPassport } from './passport';
+import { keepAmpersandsLiteral, literalText } from './xmlText';
 import type { AsyncSubmitOperation } from './submitOperations';
 
 export type SoapOperation = 'checkAsyncStatus' | 'getAsyncResult' | 'getServerTime' | AsyncSubmitOperation;
@@ -41,7 +42,7 @@ export function buildRequestEnvelope(apiVersion: string, request: SoapRequest, p
 	if (passport) appendPassport(header, passport, apiVersion);
 	const operation = envelope.ele(SOAP_ENVELOPE_NS, 'soapenv:Body').ele(messages, `platformMsgs:${request.operation}`);
 	for (const [name, value] of request.fields) {
-		operation.ele(messages, `platformMsgs:${name}`).txt(value);
+		operation.ele(messages, `platformMsgs:${name}`).txt(literalText(value));
 	}
 	return envelope.end({ prettyPrint: false });
 }
@@ -160,6 +161,7 @@ const AUTHENTICATION_HEADERS = ['tokenPassport', 'passport', 'applicationInfo'];
 export function insertPassport(envelopeXml: string, passport: TokenPassport, fallbackApiVersion: string): SignedEnvelope {
 	if (/<!DOCTYPE/i.test(envelopeXml)) throw new NotASoapEnvelopeError('contains a DOCTYPE, which SOAP forbids');
 	const document = parseEnvelope(envelopeXml);
+	keepAmpersandsLiteral(document);
 	const envelope = document.root();
 	if (!isElementNamed(envelope, SOAP_ENVELOPE_NS, 'Envelope')) {
 		throw new NotASoapEnvelopeError('has no SOAP 1.1 Envelope root element');

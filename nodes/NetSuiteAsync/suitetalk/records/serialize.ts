@@ -2,6 +2,7 @@ import { fragment } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 
 import { XMLNS_NS } from '../namespaces';
+import { literalText } from '../xmlText';
 import { prefixOf, type SchemaView } from './schemaView';
 import type { WrittenNode } from './write';
 
@@ -56,11 +57,11 @@ function append(parent: XMLBuilder, node: WrittenNode, slots: ValueSlots): void 
 	if (node.xsiType) element.att('xsi:type', node.xsiType);
 	const domElement = element.node as unknown as { getAttributeNode(name: string): { value: string }; lastChild: { data: string } };
 	for (const [name, value] of node.attributes) {
-		element.att(name, value);
+		element.att(name, literalText(value));
 		slots.attributes.push(domElement.getAttributeNode(name));
 	}
 	if (node.text !== undefined) {
-		element.txt(node.text);
+		element.txt(literalText(node.text));
 		slots.texts.push(domElement.lastChild);
 	}
 	for (const child of node.children) append(element, child, slots);
@@ -68,8 +69,8 @@ function append(parent: XMLBuilder, node: WrittenNode, slots: ValueSlots): void 
 
 /** Fills a skeleton's slots in the order `append` collected them. */
 function assignValues(node: WrittenNode, slots: ValueSlots, position: { attribute: number; text: number }): void {
-	for (const attribute of node.attributes) slots.attributes[position.attribute++].value = attribute[1];
-	if (node.text !== undefined) slots.texts[position.text++].data = node.text;
+	for (const attribute of node.attributes) slots.attributes[position.attribute++].value = literalText(attribute[1]);
+	if (node.text !== undefined) slots.texts[position.text++].data = literalText(node.text);
 	for (const child of node.children) assignValues(child, slots, position);
 }
 
@@ -79,8 +80,8 @@ function openElement(root: WrittenNode, uris: ReadonlyMap<string, string>): XMLB
 	for (const [prefix, uri] of uris) if (prefix !== root.prefix) element.att(XMLNS_NS, `xmlns:${prefix}`, uri);
 	element.att(XMLNS_NS, 'xmlns:xsi', XSI_NS);
 	if (root.xsiType) element.att(XSI_NS, 'xsi:type', root.xsiType);
-	for (const [name, value] of root.attributes) element.att(name, value);
-	if (root.text !== undefined) element.txt(root.text);
+	for (const [name, value] of root.attributes) element.att(name, literalText(value));
+	if (root.text !== undefined) element.txt(literalText(root.text));
 	return element;
 }
 
