@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { ACCOUNT_ID_PROPERTY } from '../nodes/NetSuiteAsync/shared/accountIdProperty';
 import { M2M_ALGORITHMS } from '../nodes/NetSuiteAsync/rest/jwtAssertion';
 import { requestAccessToken, withBearerToken, type TokenHttp } from '../nodes/NetSuiteAsync/rest/m2mToken';
 
@@ -23,16 +24,7 @@ export class NetSuiteM2mOAuth2Api implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-netsuite-async/n8n-nodes-netsuite-async#oauth-20-m2m-credential';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Account ID',
-			name: 'accountId',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '1234567_SB1',
-			description:
-				'Your NetSuite account ID as shown under Setup > Company > Company Information (sandbox IDs end in _SB1, _SB2, …)',
-		},
+		ACCOUNT_ID_PROPERTY,
 		{
 			displayName: 'Client ID',
 			name: 'clientId',

@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { ACCOUNT_ID_PROPERTY } from '../nodes/NetSuiteAsync/shared/accountIdProperty';
 import { isRestUrl, requestUrl, signRestRequest } from '../nodes/NetSuiteAsync/rest/signRestRequest';
 import { DEFAULT_API_VERSION } from '../nodes/NetSuiteAsync/suitetalk/account';
 import { isUnbuiltSoapRequest, signSoapRequest } from '../nodes/NetSuiteAsync/suitetalk/signRequest';
@@ -19,16 +20,7 @@ export class NetSuiteTbaApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-netsuite-async/n8n-nodes-netsuite-async#netsuite-setup';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Account ID',
-			name: 'accountId',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '1234567_SB1',
-			description:
-				'Your NetSuite account ID as shown under Setup > Company > Company Information (sandbox IDs end in _SB1, _SB2, …)',
-		},
+		ACCOUNT_ID_PROPERTY,
 		{
 			displayName: 'Consumer Key',
 			name: 'consumerKey',

@@ -14,6 +14,8 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 
+import type { SearchKind } from '../nodes/NetSuiteAsync/suitetalk/schema/model';
+
 const XSD_NS = 'http://www.w3.org/2001/XMLSchema';
 const XSD_PREFIX = 'xsd';
 const NETSUITE_VERSION = /_(\d{4}_\d)\./;
@@ -61,8 +63,6 @@ interface SimpleTypeEntry {
 	base: string;
 	enumeration?: string[];
 }
-
-export type SearchKind = 'search' | 'advanced' | 'basic' | 'row' | 'rowBasic';
 
 export interface GeneratedModel {
 	version: string;

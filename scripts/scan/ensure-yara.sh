@@ -6,19 +6,12 @@
 #
 # Works unattended (CI=true, no stdin, root or passwordless sudo).
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/apt-install.sh"
 
 log() { printf '[ensure-yara %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 
 if ! yara --version >/dev/null 2>&1; then
-  SUDO=""
-  if [[ "$(id -u)" != "0" ]]; then
-    command -v sudo >/dev/null 2>&1 || { echo "[ensure-yara] ERROR: not root and no sudo: install yara with apt-get" >&2; exit 1; }
-    SUDO="sudo -n"
-  fi
-  log "installing Debian's yara (apt-get)"
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq </dev/null
-  $SUDO apt-get install -y -qq --no-install-recommends yara </dev/null >/dev/null
+  apt_install ensure-yara yara
   yara --version >/dev/null 2>&1 || { echo "[ensure-yara] ERROR: yara installed but 'yara --version' fails" >&2; exit 1; }
 fi
 log "yara $(yara --version)"

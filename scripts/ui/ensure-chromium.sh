@@ -7,6 +7,7 @@
 #
 # Works unattended (CI=true, no stdin, root). CHROMIUM_BIN overrides the binary to check.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/apt-install.sh"
 
 BIN="${CHROMIUM_BIN:-/usr/bin/chromium}"
 log() { printf '[ensure-chromium %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
@@ -15,15 +16,7 @@ works() { [[ -x "$BIN" ]] && "$BIN" --version >/dev/null 2>&1; }
 
 if ! works; then
   [[ "$BIN" == /usr/bin/chromium ]] || { echo "[ensure-chromium] ERROR: $BIN is not an executable Chromium" >&2; exit 1; }
-  SUDO=""
-  if [[ "$(id -u)" != "0" ]]; then
-    command -v sudo >/dev/null 2>&1 || { echo "[ensure-chromium] ERROR: not root and no sudo: install chromium with apt-get" >&2; exit 1; }
-    SUDO="sudo -n"
-  fi
-  log "installing Debian's chromium (apt-get)"
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq </dev/null
-  $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-liberation </dev/null >/dev/null
+  apt_install ensure-chromium chromium fonts-liberation
   works || { echo "[ensure-chromium] ERROR: chromium installed but '$BIN --version' fails" >&2; exit 1; }
 fi
 log "$("$BIN" --version 2>/dev/null)"

@@ -127,3 +127,16 @@ export function installLiveExitHandlers(extraStop: () => void = () => undefined)
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stopAll);
 	installExitHandlers();
 }
+
+/**
+ * Runs a live test's main, which returns how many checks failed, and ends the process with its
+ * verdict: exit 1 on a failed check or a crash (the crash's stack logged), 0 otherwise.
+ */
+export function runLiveTest(main: () => Promise<number>, log: (message: string) => void): void {
+	main()
+		.then((failed) => process.exit(failed === 0 ? 0 : 1))
+		.catch((error: unknown) => {
+			log(`FAIL ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+			process.exit(1);
+		});
+}

@@ -109,6 +109,11 @@ function injected(jobId: string, kind: FaultKind, count: number, options: JobOpt
 	};
 }
 
+/** The case's one item names a job on the simulator whose first `count` requests get the `kind` fault. */
+function faultedJob(jobId: string, kind: FaultKind, count: number, options: JobOptions = finished) {
+	return { server: 'simulator' as const, setup: injected(jobId, kind, count, options), items: [{ jobId }] };
+}
+
 function hostile(...answers: Parameters<HostileServer['use']>) {
 	return ({ hostile: server }: CaseEnv) => server.use(...answers);
 }
@@ -173,9 +178,7 @@ export const cases: ReliabilityCase[] = [
 		area: 'transport',
 		scenario: 'Connection reset after the headers and half the body, every time',
 		behaviour: 'Retried, then the item fails naming the broken-off answer',
-		server: 'simulator',
-		setup: injected('JOB_RESET', 'RESET', 10),
-		items: [{ jobId: 'JOB_RESET' }],
+		...faultedJob('JOB_RESET', 'RESET', 10),
 		expect: {
 			outcome: 'error',
 			retried: true,
@@ -190,9 +193,7 @@ export const cases: ReliabilityCase[] = [
 		area: 'transport',
 		scenario: 'Connection reset mid-body once, then a normal answer',
 		behaviour: 'Retried with a new passport; the item succeeds',
-		server: 'simulator',
-		setup: injected('JOB_RESET_ONCE', 'RESET', 1),
-		items: [{ jobId: 'JOB_RESET_ONCE' }],
+		...faultedJob('JOB_RESET_ONCE', 'RESET', 1),
 		expect: { outcome: 'success', retried: true, requests: 2, output: { jobId: 'JOB_RESET_ONCE', status: 'finished' } },
 	},
 	{
@@ -200,9 +201,7 @@ export const cases: ReliabilityCase[] = [
 		area: 'transport',
 		scenario: 'The server accepts the request and never answers (Request Timeout 1 s, Max Retries 1)',
 		behaviour: 'The request timeout fires, the request is retried (Max Retries 1 here), then the item fails',
-		server: 'simulator',
-		setup: injected('JOB_HANG', 'HANG', 10),
-		items: [{ jobId: 'JOB_HANG' }],
+		...faultedJob('JOB_HANG', 'HANG', 10),
 		parameters: SHORT_TIMEOUT,
 		expect: { outcome: 'error', retried: true, requests: 2, message: 'NetSuite did not answer within 1 s', code: 'TIMEOUT' },
 	},
@@ -211,9 +210,7 @@ export const cases: ReliabilityCase[] = [
 		area: 'transport',
 		scenario: 'No answer once, then a normal answer (Request Timeout 1 s, Max Retries 1)',
 		behaviour: 'Timed out after 1 s, retried; the item succeeds',
-		server: 'simulator',
-		setup: injected('JOB_HANG_ONCE', 'HANG', 1),
-		items: [{ jobId: 'JOB_HANG_ONCE' }],
+		...faultedJob('JOB_HANG_ONCE', 'HANG', 1),
 		parameters: SHORT_TIMEOUT,
 		expect: { outcome: 'success', retried: true, requests: 2, output: { status: 'finished' } },
 	},
@@ -246,9 +243,7 @@ export const cases: ReliabilityCase[] = [
 		area: 'transport',
 		scenario: 'A status answer cut off mid-element (Content-Length matches the cut)',
 		behaviour: 'Not XML: retried, then the item fails with the start of the body',
-		server: 'simulator',
-		setup: injected('JOB_TRUNC', 'TRUNCATED', 10),
-		items: [{ jobId: 'JOB_TRUNC' }],
+		...faultedJob('JOB_TRUNC', 'TRUNCATED', 10),
 		expect: { outcome: 'error', retried: true, requests: ATTEMPTS, message: 'The response is not well-formed XML', match: 'prefix', code: 'MALFORMED_XML' },
 	},
 	{
@@ -256,9 +251,7 @@ export const cases: ReliabilityCase[] = [
 		area: 'transport',
 		scenario: 'HTTP 200 with an empty body',
 		behaviour: 'Retried, then the item fails',
-		server: 'simulator',
-		setup: injected('JOB_EMPTY', 'EMPTY_200', 10),
-		items: [{ jobId: 'JOB_EMPTY' }],
+		...faultedJob('JOB_EMPTY', 'EMPTY_200', 10),
 		expect: { outcome: 'error', retried: true, requests: ATTEMPTS, message: 'NetSuite answered HTTP 200 with an empty body', code: 'EMPTY_RESPONSE' },
 	},
 	{
@@ -266,9 +259,7 @@ export const cases: ReliabilityCase[] = [
 		area: 'transport',
 		scenario: 'HTTP 503 with an HTML maintenance page, every time',
 		behaviour: 'Retried, then the item fails saying it was an HTML page',
-		server: 'simulator',
-		setup: injected('JOB_503', 'HTML_503', 10),
-		items: [{ jobId: 'JOB_503' }],
+		...faultedJob('JOB_503', 'HTML_503', 10),
 		onError: 'continueErrorOutput',
 		expect: {
 			outcome: 'error',
@@ -283,9 +274,7 @@ export const cases: ReliabilityCase[] = [
 		area: 'transport',
 		scenario: 'One HTML 503 page, then a normal answer',
 		behaviour: 'Retried; the item succeeds',
-		server: 'simulator',
-		setup: injected('JOB_503_ONCE', 'HTML_503', 1),
-		items: [{ jobId: 'JOB_503_ONCE' }],
+		...faultedJob('JOB_503_ONCE', 'HTML_503', 1),
 		expect: { outcome: 'success', retried: true, requests: 2, output: { status: 'finished' } },
 	},
 	{
@@ -293,9 +282,7 @@ export const cases: ReliabilityCase[] = [
 		area: 'transport',
 		scenario: 'HTTP 200 whose body is a SOAP fault (WS_REQUEST_BLOCKED), every time',
 		behaviour: 'Read as the fault it is (never as success): retried as a concurrency block, then the item fails',
-		server: 'simulator',
-		setup: injected('JOB_FAULT200', 'FAULT_AS_200', 10),
-		items: [{ jobId: 'JOB_FAULT200' }],
+		...faultedJob('JOB_FAULT200', 'FAULT_AS_200', 10),
 		expect: { outcome: 'error', retried: true, requests: ATTEMPTS, message: "NetSuite's concurrency limit stayed exceeded (WS_REQUEST_BLOCKED)", code: 'WS_REQUEST_BLOCKED' },
 	},
 	{
@@ -573,9 +560,7 @@ export const cases: ReliabilityCase[] = [
 		area: 'fault',
 		scenario: 'WS_REQUEST_BLOCKED twice, then an answer',
 		behaviour: 'Retried with a new passport each time; the item succeeds',
-		server: 'simulator',
-		setup: injected('JOB_BLOCKED_2', 'WS_REQUEST_BLOCKED', 2),
-		items: [{ jobId: 'JOB_BLOCKED_2' }],
+		...faultedJob('JOB_BLOCKED_2', 'WS_REQUEST_BLOCKED', 2),
 		expect: { outcome: 'success', retried: true, requests: 3, output: { status: 'finished' } },
 	},
 	{
@@ -619,9 +604,7 @@ export const cases: ReliabilityCase[] = [
 		area: 'fault',
 		scenario: 'WS_CONCUR_SESSION_DISALLWD once, then an answer',
 		behaviour: 'Retried; the item succeeds',
-		server: 'simulator',
-		setup: injected('JOB_SESSION_1', 'WS_CONCUR_SESSION_DISALLWD', 1),
-		items: [{ jobId: 'JOB_SESSION_1' }],
+		...faultedJob('JOB_SESSION_1', 'WS_CONCUR_SESSION_DISALLWD', 1),
 		expect: { outcome: 'success', retried: true, requests: 2, output: { status: 'finished' } },
 	},
 	{
@@ -629,9 +612,7 @@ export const cases: ReliabilityCase[] = [
 		area: 'fault',
 		scenario: 'WS_CONCUR_SESSION_DISALLWD every time',
 		behaviour: 'Retried Max Retries times, then the item fails',
-		server: 'simulator',
-		setup: injected('JOB_SESSION_ALWAYS', 'WS_CONCUR_SESSION_DISALLWD', 10),
-		items: [{ jobId: 'JOB_SESSION_ALWAYS' }],
+		...faultedJob('JOB_SESSION_ALWAYS', 'WS_CONCUR_SESSION_DISALLWD', 10),
 		expect: {
 			outcome: 'error',
 			retried: true,
@@ -645,9 +626,7 @@ export const cases: ReliabilityCase[] = [
 		area: 'fault',
 		scenario: 'ACCT_TEMP_UNAVAILABLE (maintenance) once, then an answer',
 		behaviour: 'Retried; the item succeeds',
-		server: 'simulator',
-		setup: injected('JOB_MAINT_1', 'ACCT_TEMP_UNAVAILABLE', 1),
-		items: [{ jobId: 'JOB_MAINT_1' }],
+		...faultedJob('JOB_MAINT_1', 'ACCT_TEMP_UNAVAILABLE', 1),
 		expect: { outcome: 'success', retried: true, requests: 2, output: { status: 'finished' } },
 	},
 	{
@@ -655,9 +634,7 @@ export const cases: ReliabilityCase[] = [
 		area: 'fault',
 		scenario: 'ACCT_TEMP_UNAVAILABLE every time',
 		behaviour: 'Retried Max Retries times, then the item fails',
-		server: 'simulator',
-		setup: injected('JOB_MAINT_ALWAYS', 'ACCT_TEMP_UNAVAILABLE', 10),
-		items: [{ jobId: 'JOB_MAINT_ALWAYS' }],
+		...faultedJob('JOB_MAINT_ALWAYS', 'ACCT_TEMP_UNAVAILABLE', 10),
 		onError: 'continueErrorOutput',
 		expect: { outcome: 'error', retried: true, requests: ATTEMPTS, message: 'NetSuite is temporarily unavailable (ACCT_TEMP_UNAVAILABLE)', code: 'ACCT_TEMP_UNAVAILABLE' },
 	},
@@ -704,9 +681,7 @@ export const cases: ReliabilityCase[] = [
 		area: 'fault',
 		scenario: 'INVALID_JOBID (the spelling the prose also uses)',
 		behaviour: 'Matched like INVALID_JOB_ID; not retried',
-		server: 'simulator',
-		setup: injected('JOB_SPELLING', 'INVALID_JOBID', 1),
-		items: [{ jobId: 'JOB_SPELLING' }],
+		...faultedJob('JOB_SPELLING', 'INVALID_JOBID', 1),
 		expect: { outcome: 'error', retried: false, requests: 1, message: 'NetSuite does not know job "JOB_SPELLING" (INVALID_JOBID)', code: 'INVALID_JOBID' },
 	},
 	{
@@ -753,9 +728,7 @@ export const cases: ReliabilityCase[] = [
 		area: 'fault',
 		scenario: 'INSUFFICIENT_PERMISSION',
 		behaviour: 'Not retried; the message points at the token\'s role',
-		server: 'simulator',
-		setup: injected('JOB_PERMISSION', 'INSUFFICIENT_PERMISSION', 1),
-		items: [{ jobId: 'JOB_PERMISSION' }],
+		...faultedJob('JOB_PERMISSION', 'INSUFFICIENT_PERMISSION', 1),
 		expect: { outcome: 'error', retried: false, requests: 1, message: "The token's role is not allowed to do this (INSUFFICIENT_PERMISSION)", code: 'INSUFFICIENT_PERMISSION' },
 	},
 	{
@@ -781,9 +754,7 @@ export const cases: ReliabilityCase[] = [
 		area: 'fault',
 		scenario: 'A fault whose detail holds only the Axis hostname (faultstring only)',
 		behaviour: 'The faultstring is the message and faultcode the code; not retried',
-		server: 'simulator',
-		setup: injected('JOB_FAULTSTRING', 'FAULTSTRING_ONLY', 1),
-		items: [{ jobId: 'JOB_FAULTSTRING' }],
+		...faultedJob('JOB_FAULTSTRING', 'FAULTSTRING_ONLY', 1),
 		expect: {
 			outcome: 'error',
 			retried: false,
@@ -813,9 +784,7 @@ export const cases: ReliabilityCase[] = [
 		area: 'fault',
 		scenario: 'invalidCredentialsFault carrying UNEXPECTED_ERROR (as a real NetSuite answer did)',
 		behaviour: 'The code decides (not an invalid login); not retried; the message says the credentials could not be checked',
-		server: 'simulator',
-		setup: injected('JOB_MISMATCH', 'UNEXPECTED_ERROR_IN_INVALID_CREDENTIALS', 1),
-		items: [{ jobId: 'JOB_MISMATCH' }],
+		...faultedJob('JOB_MISMATCH', 'UNEXPECTED_ERROR_IN_INVALID_CREDENTIALS', 1),
 		expect: {
 			outcome: 'error',
 			retried: false,
@@ -842,9 +811,7 @@ export const cases: ReliabilityCase[] = [
 		area: 'fault',
 		scenario: 'A code no client has seen (SOME_NEW_CODE)',
 		behaviour: 'Treated as an open string: not retried, NetSuite\'s own text and code in the message',
-		server: 'simulator',
-		setup: injected('JOB_NEW_CODE', 'UNKNOWN_CODE', 1),
-		items: [{ jobId: 'JOB_NEW_CODE' }],
+		...faultedJob('JOB_NEW_CODE', 'UNKNOWN_CODE', 1),
 		expect: { outcome: 'error', retried: false, requests: 1, message: 'NetSuite returned a fault: A fault code no client has seen before. (SOME_NEW_CODE)', code: 'SOME_NEW_CODE' },
 	},
 
@@ -854,10 +821,8 @@ export const cases: ReliabilityCase[] = [
 		area: 'budget',
 		scenario: 'Get Async Result: the page answer is cut off mid-element (NetSuite ran the call)',
 		behaviour: 'Not retried: the call counted toward the job\'s 20, and repeating it could spend the rest; the item fails saying why',
-		server: 'simulator',
-		setup: injected('JOB_BUDGET_CUT', 'TRUNCATED', 1),
+		...faultedJob('JOB_BUDGET_CUT', 'TRUNCATED', 1),
 		parameters: { operation: 'getAsyncResult' },
-		items: [{ jobId: 'JOB_BUDGET_CUT' }],
 		expect: {
 			outcome: 'error',
 			retried: false,
@@ -874,10 +839,8 @@ export const cases: ReliabilityCase[] = [
 		area: 'budget',
 		scenario: 'Get Async Result: no answer within the Request Timeout (1 s here)',
 		behaviour: 'Not retried: NetSuite may have answered the call, which counts',
-		server: 'simulator',
-		setup: injected('JOB_BUDGET_HANG', 'HANG', 1),
+		...faultedJob('JOB_BUDGET_HANG', 'HANG', 1),
 		parameters: { operation: 'getAsyncResult', options: { requestTimeout: 1 } },
-		items: [{ jobId: 'JOB_BUDGET_HANG' }],
 		expect: { outcome: 'error', retried: false, requests: 1, message: 'NetSuite did not answer within 1 s', code: 'TIMEOUT' },
 	},
 	{
@@ -885,10 +848,8 @@ export const cases: ReliabilityCase[] = [
 		area: 'budget',
 		scenario: 'Get Async Result: WS_REQUEST_BLOCKED twice (refused before processing)',
 		behaviour: 'Retried (NetSuite did not run the call); the item succeeds',
-		server: 'simulator',
-		setup: injected('JOB_BUDGET_BLOCKED', 'WS_REQUEST_BLOCKED', 2, oneWrite),
+		...faultedJob('JOB_BUDGET_BLOCKED', 'WS_REQUEST_BLOCKED', 2, oneWrite),
 		parameters: { operation: 'getAsyncResult' },
-		items: [{ jobId: 'JOB_BUDGET_BLOCKED' }],
 		expect: { outcome: 'success', retried: true, requests: 3, output: { internalId: '1', isSuccess: true } },
 	},
 	{
@@ -896,10 +857,8 @@ export const cases: ReliabilityCase[] = [
 		area: 'budget',
 		scenario: "Get Async Result: the load balancer's HTML 503 maintenance page once",
 		behaviour: 'Retried (the request never reached NetSuite); the item succeeds',
-		server: 'simulator',
-		setup: injected('JOB_BUDGET_503', 'HTML_503', 1, oneWrite),
+		...faultedJob('JOB_BUDGET_503', 'HTML_503', 1, oneWrite),
 		parameters: { operation: 'getAsyncResult' },
-		items: [{ jobId: 'JOB_BUDGET_503' }],
 		expect: { outcome: 'success', retried: true, requests: 2, output: { internalId: '1', isSuccess: true } },
 	},
 	{

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
-import { startSimulator, type Simulator } from './server';
+import type { Simulator } from './server';
 import {
 	at,
 	body,
@@ -13,20 +13,13 @@ import {
 	signPassport,
 	soapCall,
 	textOf,
+	useSimulator,
 	type PassportOverrides,
 	type SoapReply,
 } from './test-client';
 
 let simulator: Simulator;
-
-beforeAll(async () => {
-	simulator = await startSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => {
-	simulator.resetCounters();
-	simulator.setClockOffsetMs(0);
-});
+useSimulator((started) => (simulator = started), () => simulator.setClockOffsetMs(0));
 
 function serverTime(header?: string, headers?: Record<string, string>): Promise<SoapReply> {
 	return soapCall(simulator, { operation: 'getServerTime', header, headers });

@@ -15,22 +15,22 @@ import {
 	soapCall,
 	soapEnvelope,
 	undeclaredPrefixes,
+	useSimulator,
 	type SoapReply,
 } from './test-client';
 
 let simulator: Simulator;
-
-beforeAll(async () => {
-	simulator = await startSimulator();
-	simulator.addJob('JOB_OK', { script: { steps: [{ status: 'finished' }] } });
-});
-afterAll(() => simulator.close());
-beforeEach(() => {
-	simulator.clearFaults();
-	simulator.resetCounters();
-	simulator.setLatency(0);
-	simulator.setConcurrencyLimit(undefined);
-});
+useSimulator(
+	(started) => {
+		simulator = started;
+		simulator.addJob('JOB_OK', { script: { steps: [{ status: 'finished' }] } });
+	},
+	() => {
+		simulator.clearFaults();
+		simulator.setLatency(0);
+		simulator.setConcurrencyLimit(undefined);
+	},
+);
 
 const serverTime = (headers?: Record<string, string>) => soapCall(simulator, { operation: 'getServerTime', headers });
 const HOSTNAME = 'simulator-java001.suitetalk.invalid';

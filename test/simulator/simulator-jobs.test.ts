@@ -1,13 +1,8 @@
-import { startSimulator, type Simulator } from './server';
-import { asyncStatusOf, at, body, checkStatus, faultOf, getResult, sleep, soapCall, textOf } from './test-client';
+import type { Simulator } from './server';
+import { asyncStatusOf, at, body, checkStatus, faultOf, getResult, sleep, soapCall, textOf, useSimulator } from './test-client';
 
 let simulator: Simulator;
-
-beforeAll(async () => {
-	simulator = await startSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.resetCounters());
+useSimulator((started) => (simulator = started));
 
 describe('checkAsyncStatus with a steps script', () => {
 	it('advances one step per call and repeats the last one', async () => {

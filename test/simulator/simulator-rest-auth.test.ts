@@ -3,7 +3,8 @@ import { constants, createPrivateKey, sign } from 'crypto';
 import { ORACLE_NONCE, ORACLE_TBA, ORACLE_TIMESTAMP } from '../fixtures/oracle-tba-example';
 import { OAuth1Verifier } from './rest/oauth1-check';
 import { testPrivateKeyPem, type TestKeyName } from './rest/test-keys';
-import { startSimulator, type Simulator } from './server';
+import type { Simulator } from './server';
+import { useSimulator } from './test-client';
 import { NonceMemory } from './tba-rules';
 
 /**
@@ -184,18 +185,17 @@ async function requestToken(simulator: Simulator, jwt: string, overrides: Record
 
 describe('OAuth 2.0 M2M token endpoint and bearer tokens', () => {
 	let simulator: Simulator;
-
-	beforeAll(async () => {
-		simulator = await startSimulator();
-		simulator.rest.addCertificate({ certificateId: 'cert-ec-p256', publicKeyPem: testPrivateKeyPem('ec-p256') });
-		simulator.rest.addCertificate({ certificateId: 'cert-ec-p521', publicKeyPem: testPrivateKeyPem('ec-p521') });
-	});
-	afterAll(() => simulator.close());
-	beforeEach(() => {
-		simulator.resetCounters();
-		simulator.rest.setAccessTokenLifetimeSeconds(3600);
-		simulator.rest.setAllowedScopes(['rest_webservices', 'restlets']);
-	});
+	useSimulator(
+		(started) => {
+			simulator = started;
+			simulator.rest.addCertificate({ certificateId: 'cert-ec-p256', publicKeyPem: testPrivateKeyPem('ec-p256') });
+			simulator.rest.addCertificate({ certificateId: 'cert-ec-p521', publicKeyPem: testPrivateKeyPem('ec-p521') });
+		},
+		() => {
+			simulator.rest.setAccessTokenLifetimeSeconds(3600);
+			simulator.rest.setAllowedScopes(['rest_webservices', 'restlets']);
+		},
+	);
 
 	function catalog(authorization?: string) {
 		return fetch(`${simulator.url}/services/rest/record/v1/metadata-catalog`, {

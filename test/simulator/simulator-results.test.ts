@@ -1,17 +1,9 @@
-import { startSimulator, type Simulator } from './server';
+import type { Simulator } from './server';
 import type { ReadRecord, SearchRecord, WriteRecord } from './types';
-import { at, body, checkStatus, faultOf, getResult, parse, textOf, undeclaredPrefixes, type SoapReply } from './test-client';
+import { at, body, checkStatus, faultOf, getResult, parse, textOf, undeclaredPrefixes, useSimulator, type SoapReply } from './test-client';
 
 let simulator: Simulator;
-
-beforeAll(async () => {
-	simulator = await startSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => {
-	simulator.resetCounters();
-	simulator.setPrefixStyle('platformCore');
-});
+useSimulator((started) => (simulator = started), () => simulator.setPrefixStyle('platformCore'));
 
 const finished = { steps: [{ status: 'finished' }] };
 

@@ -5,6 +5,7 @@
 import { createHmac, randomBytes } from 'crypto';
 import { XMLParser } from 'fast-xml-parser';
 
+import { startSimulator } from './server';
 import type { Simulator, SimulatorCredentials } from './types';
 
 export interface PassportOverrides {
@@ -274,4 +275,22 @@ export function nsIdOf(reply: SoapReply): string | undefined {
 
 export function sleep(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * One simulator for the enclosing test file or describe block: started before its first test, closed
+ * after its last, and before each test its counters (plus whatever `resetBeforeEach` restores) start
+ * fresh, so no test sees another's calls or settings. `started` receives the instance once it listens.
+ */
+export function useSimulator(started: (simulator: Simulator) => void, resetBeforeEach?: () => void): void {
+	let simulator: Simulator;
+	beforeAll(async () => {
+		simulator = await startSimulator();
+		started(simulator);
+	});
+	afterAll(() => simulator.close());
+	beforeEach(() => {
+		simulator.resetCounters();
+		resetBeforeEach?.();
+	});
 }

@@ -3,6 +3,7 @@ import { readAsyncStatus } from '../../nodes/NetSuiteAsync/suitetalk/asyncStatus
 import { faultAdvice } from '../../nodes/NetSuiteAsync/suitetalk/faultAdvice';
 import { readFault } from '../../nodes/NetSuiteAsync/suitetalk/faults';
 import { parseXml } from '../../nodes/NetSuiteAsync/suitetalk/xml';
+import { TBA_CREDENTIAL } from '../fixtures/tba-credential';
 
 const SOAP = 'http://schemas.xmlsoap.org/soap/envelope/';
 
@@ -64,15 +65,7 @@ describe('review R10: tolerate missing progress fields, bound server text', () =
 });
 
 describe('clock offset in the unbuilt request', () => {
-	const credential = {
-		accountId: '1234567_SB1',
-		consumerKey: 'ck',
-		consumerSecret: 'cs',
-		tokenId: 'tk',
-		tokenSecret: 'ts',
-		apiVersion: '2025_2',
-		endpointUrl: '',
-	};
+	const credential = TBA_CREDENTIAL;
 	const timestampOf = (xml: string) => /<platformCore:timestamp>(\d+)<\/platformCore:timestamp>/.exec(xml)?.[1];
 	const sign = (clockOffsetMs?: number) =>
 		signSoapRequest(

@@ -8,6 +8,7 @@ import { readCredentialData } from '../../nodes/NetSuiteAsync/suitetalk/credenti
 import { buildRequestEnvelope, insertPassport } from '../../nodes/NetSuiteAsync/suitetalk/envelope';
 import { signSoapRequest, UnbuiltSoapRequest } from '../../nodes/NetSuiteAsync/suitetalk/signRequest';
 import { child, parseXml } from '../../nodes/NetSuiteAsync/suitetalk/xml';
+import { TBA_CREDENTIAL } from '../fixtures/tba-credential';
 
 /** n8n's own choice of target for a legacy request (what the HTTP Request node sends): `url ?? uri`. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -15,15 +16,7 @@ const { resolveLegacyRequestTarget } = require(resolve(__dirname, '../../node_mo
 	resolveLegacyRequestTarget(request: object): string | undefined;
 };
 
-const credentials = {
-	accountId: '1234567_SB1',
-	consumerKey: 'ck',
-	consumerSecret: 'cs',
-	tokenId: 'tk',
-	tokenSecret: 'ts',
-	apiVersion: '2025_2',
-	endpointUrl: '',
-};
+const credentials = TBA_CREDENTIAL;
 const serverTime =
 	'<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:platformMsgs="urn:messages_2025_2.platform.webservices.netsuite.com"><soapenv:Header/><soapenv:Body><platformMsgs:getServerTime/></soapenv:Body></soapenv:Envelope>';
 const DERIVED = 'https://1234567-sb1.suitetalk.api.netsuite.com/services/NetSuitePort_2025_2';

@@ -3,6 +3,7 @@ import { parseXml, child, childText, attribute } from '../../nodes/NetSuiteAsync
 import { signSoapRequest, UnbuiltSoapRequest } from '../../nodes/NetSuiteAsync/suitetalk/signRequest';
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import { TBA_CREDENTIAL } from '../fixtures/tba-credential';
 
 const passport = {
 	account: '1234567_SB1',
@@ -84,15 +85,8 @@ describe('passport insertion', () => {
 	});
 });
 
-const credential = {
-	accountId: '1234567_sb1',
-	consumerKey: 'ck',
-	consumerSecret: 'cs',
-	tokenId: 'tk',
-	tokenSecret: 'ts',
-	apiVersion: '2025_2',
-	endpointUrl: '',
-};
+// Lower case, as users often type it: the signed passport must still carry the account upper-cased.
+const credential = { ...TBA_CREDENTIAL, accountId: '1234567_sb1' };
 
 describe('signing a request (the credential\'s authenticate)', () => {
 	const body = buildRequestEnvelope('2024_2', { operation: 'checkAsyncStatus', fields: [['jobId', 'J']] });

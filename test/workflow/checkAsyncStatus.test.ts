@@ -1,28 +1,24 @@
 import { NetSuiteAsync } from '../../nodes/NetSuiteAsync/NetSuiteAsync.node';
 import { resetAccountConcurrencyForTests } from '../../nodes/NetSuiteAsync/transport/accountConcurrency';
 import { MIN_WAIT_SECONDS, overrideMinWaitSecondsForTests } from '../../nodes/NetSuiteAsync/waitFloor';
-import { startSimulator, type Simulator } from '../simulator/server';
+import type { Simulator } from '../simulator/server';
+import { useSimulator } from '../simulator/test-client';
 import { secretsScan } from '../harness';
 import { credentialData, FAST_RETRIES, NODE_NAME, runNetSuite, stable, steps } from './netsuite-workflow';
 
 let simulator: Simulator;
-
-beforeAll(async () => {
-	simulator = await startSimulator();
-});
-afterAll(async () => {
-	await simulator.close();
-});
-beforeEach(() => {
-	simulator.resetCounters();
-	simulator.setPrefixStyle('platformCore');
-	simulator.setLatency(0);
-	simulator.setConcurrencyLimit(undefined);
-	simulator.setClockOffsetMs(0);
-	simulator.clearFaults();
-	// The learnt window is per process: each test starts from what a fresh n8n would know.
-	resetAccountConcurrencyForTests();
-});
+useSimulator(
+	(started) => (simulator = started),
+	() => {
+		simulator.setPrefixStyle('platformCore');
+		simulator.setLatency(0);
+		simulator.setConcurrencyLimit(undefined);
+		simulator.setClockOffsetMs(0);
+		simulator.clearFaults();
+		// The learnt window is per process: each test starts from what a fresh n8n would know.
+		resetAccountConcurrencyForTests();
+	},
+);
 
 describe('Check Async Status, once', () => {
 	it('returns typed status fields read from the incoming item\'s jobId', async () => {

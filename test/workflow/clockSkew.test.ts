@@ -1,16 +1,9 @@
-import { startSimulator, type Simulator } from '../simulator/server';
+import type { Simulator } from '../simulator/server';
+import { useSimulator } from '../simulator/test-client';
 import { NODE_NAME, runNetSuite } from './netsuite-workflow';
 
 let simulator: Simulator;
-
-beforeAll(async () => {
-	simulator = await startSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => {
-	simulator.resetCounters();
-	simulator.setClockOffsetMs(0);
-});
+useSimulator((started) => (simulator = started), () => simulator.setClockOffsetMs(0));
 
 const finished = { steps: [{ status: 'finished', percentCompleted: 100 }] };
 

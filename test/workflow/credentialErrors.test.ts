@@ -1,15 +1,9 @@
-import { startSimulator, type Simulator } from '../simulator/server';
+import type { Simulator } from '../simulator/server';
+import { useSimulator } from '../simulator/test-client';
 import { credentialData, NODE_NAME, runNetSuite } from './netsuite-workflow';
 
 let simulator: Simulator;
-
-beforeAll(async () => {
-	simulator = await startSimulator();
-});
-afterAll(async () => {
-	await simulator.close();
-});
-beforeEach(() => simulator.resetCounters());
+useSimulator((started) => (simulator = started));
 
 const MISMATCH =
 	'The Endpoint URL is for SuiteTalk 2024_2 (NetSuitePort_2024_2) but the API Version is 2025_2. Set API Version to 2024_2, or use an Endpoint URL ending in NetSuitePort_2025_2.';

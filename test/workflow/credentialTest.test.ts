@@ -16,21 +16,17 @@ import type {
 import { NetSuiteTbaApi } from '../../credentials/NetSuiteTbaApi.credentials';
 import { NetSuiteAsync } from '../../nodes/NetSuiteAsync/NetSuiteAsync.node';
 import { createAdditionalData, startLocalServer, TestCredentialsHelper, type LocalServer } from '../harness';
-import { startSimulator, type Simulator } from '../simulator/server';
+import type { Simulator } from '../simulator/server';
+import { useSimulator } from '../simulator/test-client';
 
 let simulator: Simulator;
-
-beforeAll(async () => {
-	simulator = await startSimulator();
-});
-afterAll(async () => {
-	await simulator.close();
-});
-beforeEach(() => {
-	simulator.resetCounters();
-	simulator.clearFaults();
-	simulator.setClockOffsetMs(0);
-});
+useSimulator(
+	(started) => (simulator = started),
+	() => {
+		simulator.clearFaults();
+		simulator.setClockOffsetMs(0);
+	},
+);
 
 /** What CredentialsTester.getCredentialTestFunction returns for netSuiteTbaApi. */
 function credentialTestFunction(): ICredentialTestFunction {

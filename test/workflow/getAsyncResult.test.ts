@@ -1,17 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { startSimulator, type JobOptions, type Simulator } from '../simulator/server';
+import type { JobOptions, Simulator } from '../simulator/server';
+import { useSimulator } from '../simulator/test-client';
 import { credentialData, FAST_RETRIES, NODE_NAME, runNetSuite } from './netsuite-workflow';
 
 let simulator: Simulator;
-
-beforeAll(async () => {
-	simulator = await startSimulator();
-});
-afterAll(async () => {
-	await simulator.close();
-});
-beforeEach(() => simulator.resetCounters());
+useSimulator((started) => (simulator = started));
 
 const finished = { steps: [{ status: 'finished', percentCompleted: 100 }] };
 let jobCounter = 0;

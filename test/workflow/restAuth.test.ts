@@ -4,7 +4,8 @@ import { NetSuiteM2mOAuth2Api } from '../../credentials/NetSuiteM2mOAuth2Api.cre
 import { NetSuiteTbaApi } from '../../credentials/NetSuiteTbaApi.credentials';
 import { chainWorkflow, ITEMS_TYPE, runWorkflow, secretsScan, type WorkflowRunResult } from '../harness';
 import { testPrivateKeyPem, type TestKeyName } from '../simulator/rest/test-keys';
-import { startSimulator, type Simulator } from '../simulator/server';
+import type { Simulator } from '../simulator/server';
+import { useSimulator } from '../simulator/test-client';
 import { REST_REQUEST_TYPE, restRequestNodeType } from './rest-request-node';
 
 /**
@@ -14,15 +15,7 @@ import { REST_REQUEST_TYPE, restRequestNodeType } from './rest-request-node';
  */
 
 let simulator: Simulator;
-
-beforeAll(async () => {
-	simulator = await startSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => {
-	simulator.resetCounters();
-	simulator.rest.setAccessTokenLifetimeSeconds(3600);
-});
+useSimulator((started) => (simulator = started), () => simulator.rest.setAccessTokenLifetimeSeconds(3600));
 
 function tbaCredential(): ICredentialDataDecryptedObject {
 	return { ...simulator.credentials, apiVersion: '2025_2', endpointUrl: '' };

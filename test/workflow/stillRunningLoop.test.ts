@@ -5,21 +5,12 @@ import { configuredOutputs, DONE_OUTPUT, STILL_RUNNING_OUTPUT } from '../../node
 import { NetSuiteAsync } from '../../nodes/NetSuiteAsync/NetSuiteAsync.node';
 import { waitStandIn } from '../../scripts/demo/stand-in-nodes';
 import { chainWorkflow, connect, ITEMS_TYPE, runWorkflow, type WorkflowRunResult } from '../harness';
-import { startSimulator, type Simulator } from '../simulator/server';
+import type { Simulator } from '../simulator/server';
+import { useSimulator } from '../simulator/test-client';
 import { credentialData, FAST_RETRIES, NODE_NAME, NODE_TYPE, runNetSuite, steps } from './netsuite-workflow';
 
 let simulator: Simulator;
-
-beforeAll(async () => {
-	simulator = await startSimulator();
-});
-afterAll(async () => {
-	await simulator.close();
-});
-beforeEach(() => {
-	simulator.resetCounters();
-	simulator.clearFaults();
-});
+useSimulator((started) => (simulator = started), () => simulator.clearFaults());
 
 /** Items → Check (split) → Still Running → Wait {{ $json.nextCheckInSeconds }} s → Check, as examples/wait-loop-long-job.json. */
 async function runLoop(items: IDataObject[], parameters: IDataObject): Promise<WorkflowRunResult> {

@@ -33,6 +33,7 @@ import {
 	loadWorkflow,
 	logger,
 	RESULTS,
+	runLiveTest,
 	startMain,
 	waitFor,
 	type MainServer,
@@ -267,9 +268,4 @@ const hardTimeout = setTimeout(
 );
 hardTimeout.unref();
 
-main()
-	.then((failed) => process.exit(failed === 0 ? 0 : 1))
-	.catch((error: unknown) => {
-		log(`FAIL ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-		process.exit(1);
-	});
+runLiveTest(main, log);

@@ -31,6 +31,7 @@ import {
 	loadWorkflow,
 	logger,
 	RESULTS,
+	runLiveTest,
 	sleepMs,
 	startMain,
 	waitFor,
@@ -274,11 +275,4 @@ const hardTimeout = setTimeout(() => {
 }, Number(process.env.RESTART_TIMEOUT_MS ?? 540_000));
 hardTimeout.unref();
 
-main()
-	.then((failed) => {
-		process.exit(failed === 0 ? 0 : 1);
-	})
-	.catch((error: unknown) => {
-		log(`FAIL ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-		process.exit(1);
-	});
+runLiveTest(main, log);
