@@ -5,6 +5,7 @@ import { description as getAsyncResultDescription } from './actions/getAsyncResu
 import { jobIdProperty } from './actions/jobId.description';
 import { M2M_AUTHENTICATION, TBA_AUTHENTICATION } from './actions/restAccess';
 import { restResultProperties } from './actions/restGetAsyncResult.operation';
+import { restSubmitProperties } from './actions/restSubmitAsyncJob.operation';
 import { router } from './actions/router';
 import { description as submitAsyncJobDescription } from './actions/submitAsyncJob.description';
 import { netSuiteTbaApiTest } from './methods/credentialTest';
@@ -83,6 +84,7 @@ export class NetSuiteAsync implements INodeType {
 			...checkAsyncStatusDescription,
 			...getAsyncResultDescription,
 			...restResultProperties,
+			...restSubmitProperties,
 			...submitAsyncJobDescription,
 		],
 	};

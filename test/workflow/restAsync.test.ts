@@ -169,10 +169,22 @@ describe('REST mode refuses what it cannot do before any request', () => {
 		expect(simulator.requests).toEqual([]);
 	});
 
-	it('Submit Async Job with API REST is refused with a clear message', async () => {
-		const result = await runRestNode({ parameters: { operation: 'submitAsyncJob' } });
-		expect(result.nodeError(NODE_NAME)?.message).toBe('The operation "submitAsyncJob" is not available with API "SuiteTalk REST" in this version');
-		expect(simulator.requests).toEqual([]);
+	it('Submit Async Job: initialize, search, SOAP preferences and records REST cannot identify are refused before any request', async () => {
+		const search = await runRestNode({ parameters: { operation: 'submitAsyncJob', asyncOperation: 'asyncSearch', recordType: 'customer' } });
+		expect(search.nodeError(NODE_NAME)?.message).toBe('Async Operation "asyncSearch" has no SuiteTalk REST equivalent');
+		const preferences = await runRestNode({ parameters: { operation: 'submitAsyncJob', asyncOperation: 'asyncAddList', recordType: 'customer', options: { preferences: { warningAsError: true } } } });
+		expect(preferences.nodeError(NODE_NAME)?.message).toBe('Options > Preferences (warningAsError) are SOAP request headers that REST batch requests do not carry');
+		const records = await runRestNode({
+			items: [{ externalId: 'C-1' }, { id: '5', externalId: 'C-2' }, { internalId: '7' }],
+			parameters: { operation: 'submitAsyncJob', asyncOperation: 'asyncUpsertList', recordType: 'customer' },
+			onError: 'continueRegularOutput',
+		});
+		expect(records.items(NODE_NAME).map((item) => item.error ?? item.jobId)).toEqual([
+			expect.stringMatching(/^\d+$/),
+			'Upsert needs "externalId" and no "id" (REST PUT upserts by external ID only)',
+			'Record has "internalId", a SOAP field name',
+		]);
+		expect(simulator.restAsync.counters.submits).toBe(1);
 	});
 
 	it('an unknown job: NetSuite\'s 404 as an item error with the job ID, nothing retried, no secret in the output', async () => {
@@ -183,5 +195,82 @@ describe('REST mode refuses what it cannot do before any request', () => {
 		expect((item.details as IDataObject).jobId).toBe('999999');
 		expect(asyncRequests()).toEqual(['REST GET /services/rest/async/v1/job/999999']);
 		expect(secretsScan(result, [simulator.credentials.consumerSecret, simulator.credentials.tokenSecret])).toEqual([]);
+	});
+});
+
+describe('REST Submit Async Job', () => {
+	const customers = (count: number, prefix = 'R') =>
+		Array.from({ length: count }, (_, index) => ({ externalId: `${prefix}-${index}`, companyName: `Company ${prefix}-${index}` }));
+
+	it('adds records in one batch job per 100 of a record type, with an idempotency key; the same batch again attaches to its job', async () => {
+		const before = simulator.restAsync.recordCount('customer');
+		const parameters = { operation: 'submitAsyncJob', asyncOperation: 'asyncAddList', recordType: 'customer' };
+		const first = await runRestNode({ items: customers(150, 'A'), parameters });
+		expect(first.nodeError(NODE_NAME)).toBeUndefined();
+		const jobs = first.outputs(NODE_NAME)[0];
+		expect(jobs.map((job) => [job.json.recordCount, job.json.status, job.json.attachedToExistingJob, job.json.asyncOperation, job.json.recordType])).toEqual([
+			[100, 'pending', false, 'asyncAddList', 'customer'],
+			[50, 'pending', false, 'asyncAddList', 'customer'],
+		]);
+		expect(jobs[0].pairedItem).toEqual(Array.from({ length: 100 }, (_, item) => ({ item })));
+		expect(jobs[1].pairedItem).toEqual(Array.from({ length: 50 }, (_, index) => ({ item: 100 + index })));
+		expect(jobs[0].json.idempotencyKey).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+		expect(jobs[0].json.idempotencyKey).not.toBe(jobs[1].json.idempotencyKey);
+		expect(simulator.restAsync.recordCount('customer')).toBe(before + 150);
+		const submits = simulator.requests.filter((request) => request.operation === 'REST POST /services/rest/record/v1/customer');
+		expect(submits.map((request) => [request.headers?.prefer, request.headers?.['content-type']])).toEqual(
+			Array(2).fill(['respond-async', 'application/vnd.oracle.resource+json; type=collection']),
+		);
+
+		const again = await runRestNode({ items: customers(150, 'A'), parameters });
+		expect(again.outputs(NODE_NAME)[0].map((job) => [job.json.jobId, job.json.attachedToExistingJob])).toEqual(jobs.map((job) => [job.json.jobId, true]));
+		expect(simulator.restAsync.recordCount('customer')).toBe(before + 150);
+
+		const salted = await runRestNode({ items: customers(1, 'A'), parameters: { ...parameters, idempotencyKeySalt: 'run 2' } });
+		expect(salted.items(NODE_NAME)[0].attachedToExistingJob).toBe(false);
+	});
+
+	it.each(AUTHENTICATIONS)('with Wait for Results (%s): one item per record from its task result, failures included', async (authentication) => {
+		simulator.restAsync.setJobScript({ pendingChecks: 1 });
+		const items = [{ externalId: `W-${authentication}-1`, companyName: 'Good' }, { externalId: `W-${authentication}-2` }];
+		const result = await runRestNode({
+			authentication,
+			items,
+			parameters: { operation: 'submitAsyncJob', asyncOperation: 'asyncAddList', recordType: 'customer', waitForResults: true, pollInterval: 0.02, pollTimeout: 10 },
+		});
+		expect(result.nodeError(NODE_NAME)).toBeUndefined();
+		const [jobId] = simulator.restAsync.jobIds().slice(-1);
+		const [good, bad] = result.items(NODE_NAME);
+		const id = good.recordId as string;
+		expect(good).toEqual({ jobId, taskId: '1', progress: 'succeeded', resultRead: true, isSuccess: true, recordId: id, location: `${simulator.url}/services/rest/record/v1/customer/${id}`, errors: [] });
+		expect(bad).toEqual({ jobId, taskId: '2', progress: 'succeeded', resultRead: true, isSuccess: false, errors: [{ code: 'USER_ERROR', detail: 'Please enter value(s) for: Company Name', path: 'companyName' }] });
+		expect(simulator.restAsync.record('customer', id)?.externalId).toBe(`W-${authentication}-1`);
+		expect(simulator.restAsync.counters.jobChecks[jobId]).toBe(2);
+		expect(result.outputs(NODE_NAME)[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
+	it('update by id, get and delete by id or external ID through batch requests', async () => {
+		const [first, second] = simulator.restAsync.seed('customer', [
+			{ externalId: 'U-1', fields: { companyName: 'Old 1' } },
+			{ externalId: 'U-2', fields: { companyName: 'Old 2' } },
+		]);
+		const wait = { waitForResults: true, pollInterval: 0.02, pollTimeout: 10 };
+		const updated = await runRestNode({
+			items: [{ id: first, companyName: 'New 1' }, { externalId: 'U-2', companyName: 'New 2' }, { id: '999', companyName: 'Nobody' }],
+			parameters: { operation: 'submitAsyncJob', asyncOperation: 'asyncUpdateList', recordType: 'customer', ...wait },
+		});
+		expect(updated.items(NODE_NAME).map((item) => [item.isSuccess, item.recordId ?? (item.errors as IDataObject[])[0].code])).toEqual([
+			[true, first],
+			[true, second],
+			[false, 'NONEXISTENT_ID'],
+		]);
+		expect(simulator.restAsync.record('customer', second)?.fields.companyName).toBe('New 2');
+
+		const read = await runRestNode({ items: [{ id: first }, { externalId: 'U-2' }], parameters: { operation: 'submitAsyncJob', asyncOperation: 'asyncGetList', recordType: 'customer', ...wait } });
+		expect(read.items(NODE_NAME).map((item) => (item.record as IDataObject).companyName)).toEqual(['New 1', 'New 2']);
+
+		const deleted = await runRestNode({ items: [{ id: first }, { externalId: 'U-2' }], parameters: { operation: 'submitAsyncJob', asyncOperation: 'asyncDeleteList', recordType: 'customer', ...wait } });
+		expect(deleted.items(NODE_NAME).map((item) => item.isSuccess)).toEqual([true, true]);
+		expect([simulator.restAsync.record('customer', first), simulator.restAsync.record('customer', second)]).toEqual([undefined, undefined]);
 	});
 });

@@ -369,10 +369,11 @@ async function followSchedule(ctx: IExecuteFunctions, parameters: ScheduledParam
  * with its status, so the input item is never dropped.
  */
 /** Poll Until Done for a job the node submitted itself: the same schedule, always in process. */
-export async function pollUntilDone(ctx: IExecuteFunctions, jobId: string, call: CallSettings, schedule: ScheduleParameters): Promise<IDataObject> {
+export async function pollUntilDone(ctx: IExecuteFunctions, jobId: string, call: CallSettings, schedule: ScheduleParameters, check?: StatusChecker): Promise<IDataObject> {
 	const outcome = await followSchedule(ctx, {
 		jobId,
 		call,
+		check,
 		errorOnUnsuccessfulJob: false,
 		pollInProcess: true,
 		split: false,

@@ -10,6 +10,7 @@ import { InvalidInputError } from './inputValidation';
 import { readRestAccess, type RestAccess } from './restAccess';
 import { restCheckAsyncStatus } from './restCheckAsyncStatus.operation';
 import { restGetAsyncResult } from './restGetAsyncResult.operation';
+import { restSubmitAsyncJob } from './restSubmitAsyncJob.operation';
 import { runItems } from './runItems';
 import { submitAsyncJob } from './submitAsyncJob.operation';
 import { readConcurrency } from './sharedOptions';
@@ -28,7 +29,7 @@ const restOperations: Record<string, ItemOperation<unknown, RestAccess>> = {
 /** SuiteTalk REST: either credential, REST's own requests, the same item runner and outputs. */
 async function restRouter(ctx: IExecuteFunctions, operationName: string): Promise<INodeExecutionData[][]> {
 	const operation = restOperations[operationName];
-	if (!operation) {
+	if (!operation && operationName !== 'submitAsyncJob') {
 		throw toNodeError(
 			ctx.getNode(),
 			new InvalidInputError(
@@ -44,6 +45,7 @@ async function restRouter(ctx: IExecuteFunctions, operationName: string): Promis
 	} catch (error) {
 		access = new CredentialProblem(error);
 	}
+	if (operationName === 'submitAsyncJob') return await restSubmitAsyncJob(ctx, access);
 	let concurrency: number;
 	try {
 		concurrency = readConcurrency(ctx);

@@ -24,6 +24,8 @@ export interface RestRequest {
 	url: string;
 	headers?: Record<string, string>;
 	body?: unknown;
+	/** Carries an idempotency key: NetSuite recognises a repeat, so a request that may have arrived can be sent again. */
+	idempotent?: boolean;
 }
 
 export interface RestResponse {
@@ -136,7 +138,7 @@ export async function callRest(ctx: IExecuteFunctions, request: RestRequest, set
 				retries,
 				undefined,
 				refused ? 'notProcessed' : 'mayHaveBeenProcessed',
-				request.method === 'GET' || refused ? undefined : 'a REST submission is never sent twice; run again with the same idempotency key to find its job',
+				request.method === 'GET' || request.idempotent === true || refused ? undefined : 'a REST submission is never sent twice; run again with the same idempotency key to find its job',
 			);
 			if (failure.notRepeatedBecause) throw failure;
 		}
