@@ -36,7 +36,7 @@ export const restSubmitProperties: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { api: ['rest'], operation: ['submitAsyncJob'] } },
 		description:
-			'Each REST batch carries an idempotency key computed from its records, so sending the same batch again attaches to the job NetSuite already has. Set this (e.g. to {{ $execution.id }}) when the same records must really be submitted again in a later run.',
+			'Each REST batch carries an idempotency key computed from its records, so sending the same batch again attaches to the job NetSuite already has. Set this to something new (e.g. an expression with the execution\'s ID) when the same records must really be submitted again in a later run.',
 	},
 ];
 
@@ -105,17 +105,16 @@ function jobIdOfLocation(location: string | undefined): string {
 
 async function submitChunk(ctx: IExecuteFunctions, settings: RestSubmitSettings, job: Chunk): Promise<IDataObject> {
 	const request = restBatchRequest(settings.operation, job.recordType, job.entries, settings.keySalt);
-	let jobId: string;
-	let attached = false;
-	try {
-		const response = await callRest(ctx, { ...request, idempotent: true }, settings.call);
-		jobId = jobIdOfLocation(response.headers.location);
-	} catch (error) {
+	const answer = await callRest(ctx, { ...request, idempotent: true }, settings.call).then(
+		(response) => ({ location: response.headers.location, attached: false }),
 		// The same key was sent before (an earlier attempt or run): NetSuite names the job it already has.
-		if (!(error instanceof RestApiError && error.errorCode === 'IDEMPOTENCY_ERROR' && error.location)) throw error;
-		jobId = jobIdOfLocation(error.location);
-		attached = true;
-	}
+		(error: unknown) => {
+			if (error instanceof RestApiError && error.errorCode === 'IDEMPOTENCY_ERROR' && error.location) return { location: error.location, attached: true };
+			return Promise.reject(error);
+		},
+	);
+	const jobId = jobIdOfLocation(answer.location);
+	const attached = answer.attached;
 	return {
 		jobId,
 		status: 'pending',
