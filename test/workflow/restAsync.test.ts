@@ -125,6 +125,49 @@ describe.each(AUTHENTICATIONS)('REST mode with %s', (authentication) => {
 	});
 });
 
+describe('REST Get Async Result keeps what it read', () => {
+	afterEach(() => simulator.setLatency(0));
+
+	it('when Read Deadline passes part-way: read tasks stay, the others come out unread; nothing is read twice', async () => {
+		const jobId = simulator.restAsync.addJob(Array.from({ length: 6 }, (_, index) => ({ status: 200, body: { id: String(index + 1) } })));
+		// Each request takes at least 400 ms, so the 1 s deadline passes after the first task at the latest.
+		simulator.setLatency(400);
+		const result = await runRestNode({ parameters: { operation: 'getAsyncResult', jobId, restResultDeadline: 1 } });
+		expect(result.nodeError(NODE_NAME)).toBeUndefined();
+		const items = result.items(NODE_NAME);
+		expect(items.map((item) => item.taskId)).toEqual(['1', '2', '3', '4', '5', '6']);
+		const read = items.filter((item) => item.resultRead === true);
+		expect(read.length).toBeLessThanOrEqual(1);
+		for (const item of read) expect(item.record).toEqual({ id: item.taskId });
+		for (const item of items.slice(read.length)) {
+			expect(item).toEqual({ jobId, taskId: item.taskId, resultRead: false, notReadBecause: `Read Deadline passed after ${read.length} of 6 tasks` });
+		}
+		const resultReads = Object.values(simulator.restAsync.counters.taskResultReads);
+		expect(resultReads.reduce((sum, count) => sum + count, 0)).toBe(read.length);
+		expect(resultReads.every((count) => count === 1)).toBe(true);
+	});
+
+	it('a task status read that fails stops the reading: earlier results are output, the rest unread with the reason', async () => {
+		const jobId = simulator.restAsync.addJob([{ status: 204, location: `${simulator.url}/services/rest/record/v1/customer/1` }, { status: 204 }, { status: 204 }]);
+		simulator.restAsync.scriptFailure(new RegExp(`/job/${jobId}/task/2$`), 503, 'SERVICE_UNAVAILABLE', 2);
+		const result = await runRestNode({ parameters: { operation: 'getAsyncResult', jobId, options: { maxRetries: 1, retryWait: 0.01 } } });
+		expect(result.nodeError(NODE_NAME)).toBeUndefined();
+		const reason = 'reading stopped at task 2: NetSuite refused the request with HTTP 503: Scripted failure 503 for GET /services/rest/async/v1/job/' + jobId + '/task/2. (SERVICE_UNAVAILABLE)';
+		expect(result.items(NODE_NAME)).toEqual([
+			{ jobId, taskId: '1', progress: 'succeeded', resultRead: true, isSuccess: true, recordId: '1', location: `${simulator.url}/services/rest/record/v1/customer/1`, errors: [] },
+			{ jobId, taskId: '2', resultRead: false, notReadBecause: reason },
+			{ jobId, taskId: '3', resultRead: false, notReadBecause: reason },
+		]);
+		// One retry (Max Retries 1) of the refused read, then nothing more of this job.
+		expect(asyncRequests().filter((operation) => operation.includes(`/job/${jobId}/task/`))).toEqual([
+			`REST GET /services/rest/async/v1/job/${jobId}/task/1`,
+			`REST GET /services/rest/async/v1/job/${jobId}/task/1/result`,
+			`REST GET /services/rest/async/v1/job/${jobId}/task/2`,
+			`REST GET /services/rest/async/v1/job/${jobId}/task/2`,
+		]);
+	});
+});
+
 describe('REST Check Async Status: Poll Until Done and Split Done / Still Running', () => {
 	it('polls a pending job until it completes, then fetches its task results when asked', async () => {
 		simulator.restAsync.setJobScript({ pendingChecks: 2 });

@@ -78,6 +78,7 @@ export class RestAsyncService {
 	private nextJobId = 1001;
 	private nextRecordId = 501;
 	private script: Required<RestJobScript> = { pendingChecks: 0, progress: 'succeeded' };
+	private failures: Array<{ path: RegExp; status: number; code: string; remaining: number }> = [];
 
 	constructor(private readonly baseUrl: () => string) {}
 
@@ -111,6 +112,11 @@ export class RestAsyncService {
 		return this.createJob('POST', 'customer', tasks, { pendingChecks: script.pendingChecks ?? 0, progress: script.progress ?? 'succeeded' });
 	}
 
+	/** The next `count` requests whose path matches answer `status` with `code` instead (e.g. 503 for an outage). */
+	scriptFailure(path: RegExp, status: number, code: string, count = 1): void {
+		this.failures.push({ path, status, code, remaining: count });
+	}
+
 	handles(path: string): boolean {
 		return ASYNC_JOB_PATH.test(path) || RECORD_PATH.test(path);
 	}
@@ -118,6 +124,11 @@ export class RestAsyncService {
 	answer(method: string, url: string, headers: Record<string, string | string[] | undefined>, body: string): RestAnswer {
 		const parsed = new URL(url, 'http://simulator.invalid');
 		const path = parsed.pathname;
+		const failure = this.failures.find((entry) => entry.remaining > 0 && entry.path.test(path));
+		if (failure) {
+			failure.remaining -= 1;
+			return error(failure.status, failure.code, `Scripted failure ${failure.status} for ${method} ${path}.`);
+		}
 		const jobPath = ASYNC_JOB_PATH.exec(path);
 		if (jobPath) {
 			if (method !== 'GET') return error(405, 'INVALID_REQUEST', `${method} is not allowed on the async job service.`);
