@@ -22,6 +22,7 @@ afterAll(() => simulator.close());
 beforeEach(() => {
 	simulator.resetCounters();
 	simulator.restAsync.setJobScript({});
+	simulator.setLatency(0);
 });
 
 type Authentication = 'tba' | 'oAuth2M2m';
@@ -290,6 +291,27 @@ describe('REST Submit Async Job', () => {
 		expect(simulator.restAsync.record('customer', id)?.externalId).toBe(`W-${authentication}-1`);
 		expect(simulator.restAsync.counters.jobChecks[jobId]).toBe(2);
 		expect(result.outputs(NODE_NAME)[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
+	it('a batch whose answer timed out is sent again with the same key and attaches to the job NetSuite created; no record twice', async () => {
+		const before = simulator.restAsync.recordCount('customer');
+		const jobsBefore = simulator.restAsync.jobIds().length;
+		// The first answer comes after the 1 s Request Timeout; the repeat is answered at once.
+		simulator.setLatency(3000);
+		const run = runRestNode({
+			items: customers(2, 'T'),
+			parameters: { operation: 'submitAsyncJob', asyncOperation: 'asyncAddList', recordType: 'customer', options: { requestTimeout: 1, maxRetries: 2, retryWait: 0.01 } },
+		});
+		while (simulator.restAsync.counters.submits === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+		simulator.setLatency(0);
+		const result = await run;
+		expect(result.nodeError(NODE_NAME)).toBeUndefined();
+		const [job] = result.items(NODE_NAME);
+		const created = simulator.restAsync.jobIds().slice(jobsBefore);
+		expect(created).toHaveLength(1);
+		expect([job.jobId, job.attachedToExistingJob]).toEqual([created[0], true]);
+		expect(simulator.restAsync.recordCount('customer')).toBe(before + 2);
+		expect(simulator.requests.filter((request) => request.operation === 'REST POST /services/rest/record/v1/customer')).toHaveLength(2);
 	});
 
 	it('update by id, get and delete by id or external ID through batch requests', async () => {
