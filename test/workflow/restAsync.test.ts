@@ -231,6 +231,29 @@ describe('REST mode refuses what it cannot do before any request', () => {
 		expect(simulator.restAsync.counters.submits).toBe(1);
 	});
 
+	it('an M2M credential without a Client ID fails each item naming the credential and the field, before any request', async () => {
+		const workflow = chainWorkflow(
+			{ name: 'Items', type: ITEMS_TYPE, parameters: { items: JSON.stringify([{ jobId: '1' }, { jobId: '2' }]) } },
+			{
+				name: NODE_NAME,
+				type: NODE_TYPE,
+				parameters: { api: 'rest', authentication: 'oAuth2M2m', operation: 'checkAsyncStatus' },
+				credentials: { netSuiteOAuth2M2mApi: { id: '1', name: 'NetSuite simulator' } },
+				onError: 'continueRegularOutput',
+			},
+		);
+		const stored = credentials();
+		const result = await runWorkflow(workflow, {
+			nodeTypes: { [NODE_TYPE]: new NetSuiteAsync() },
+			credentialTypes: { netSuiteOAuth2M2mApi: new NetSuiteM2mOAuth2Api() },
+			credentials: { netSuiteOAuth2M2mApi: { ...stored.netSuiteOAuth2M2mApi, clientId: '' } },
+		});
+		expect(result.items(NODE_NAME).map((item) => [item.error, (item.details as IDataObject).description])).toEqual(
+			Array(2).fill(['The NetSuite OAuth2 M2M API credential is missing: clientId', 'Open the NetSuite OAuth2 M2M API credential and correct the field named above.']),
+		);
+		expect(simulator.requests).toEqual([]);
+	});
+
 	it('an unknown job: NetSuite\'s 404 as an item error with the job ID, nothing retried, no secret in the output', async () => {
 		const result = await runRestNode({ items: [{ jobId: '999999' }], parameters: {}, onError: 'continueRegularOutput' });
 		const [item] = result.items(NODE_NAME);

@@ -2,7 +2,9 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { readM2mCredential } from '../rest/m2mToken';
 import { accountHostLabel } from '../shared/accountId';
+import { InvalidCredentialError } from '../shared/credentialError';
 import { readCredentialData } from '../suitetalk/credentialData';
+import { InvalidInputError } from './inputValidation';
 import type { RestCallSettings, RestCredentialType } from '../transport/callRest';
 import { readCallSettings, STATUS_RESPONSE_LIMIT_BYTES } from './sharedOptions';
 
@@ -28,7 +30,13 @@ export async function readRestAccess(ctx: IExecuteFunctions): Promise<RestAccess
 	const credentialType = restCredentialType(ctx);
 	const data = await ctx.getCredentials(credentialType);
 	if (credentialType === 'netSuiteOAuth2M2mApi') {
-		const m2m = readM2mCredential(data);
+		let m2m: ReturnType<typeof readM2mCredential>;
+		try {
+			m2m = readM2mCredential(data);
+		} catch (error) {
+			if (!(error instanceof InvalidCredentialError)) throw error;
+			throw new InvalidInputError(error.message, 'Open the NetSuite OAuth2 M2M API credential and correct the field named above.');
+		}
 		return { credentialType, accountId: m2m.accountId, origin: m2m.domainUrl };
 	}
 	const tba = readCredentialData(data);
