@@ -22,6 +22,14 @@ export function restCredentialType(ctx: IExecuteFunctions): RestCredentialType {
 	return ctx.getNodeParameter('authentication', 0, TBA_AUTHENTICATION) === M2M_AUTHENTICATION ? 'netSuiteOAuth2M2mApi' : 'netSuiteTbaApi';
 }
 
+function readM2m(data: Record<string, unknown>): { m2m: ReturnType<typeof readM2mCredential> } | { problem: unknown } {
+	try {
+		return { m2m: readM2mCredential(data) };
+	} catch (problem) {
+		return { problem };
+	}
+}
+
 /**
  * The TBA credential's REST origin is its Endpoint URL's (a proxy or the simulator) or the
  * account's own host; the M2M credential has its Account Domain URL for the same purpose.
@@ -30,13 +38,14 @@ export async function readRestAccess(ctx: IExecuteFunctions): Promise<RestAccess
 	const credentialType = restCredentialType(ctx);
 	const data = await ctx.getCredentials(credentialType);
 	if (credentialType === 'netSuiteOAuth2M2mApi') {
-		let m2m: ReturnType<typeof readM2mCredential>;
-		try {
-			m2m = readM2mCredential(data);
-		} catch (error) {
-			if (!(error instanceof InvalidCredentialError)) throw error;
-			throw new InvalidInputError(error.message, 'Open the NetSuite OAuth2 M2M API credential and correct the field named above.');
+		const read = readM2m(data);
+		if ('problem' in read) {
+			const { problem } = read;
+			// The shared description names the TBA credential; this one names the credential in use.
+			if (problem instanceof InvalidCredentialError) throw new InvalidInputError(problem.message, 'Open the NetSuite OAuth2 M2M API credential and correct the field named above.');
+			throw problem;
 		}
+		const { m2m } = read;
 		return { credentialType, accountId: m2m.accountId, origin: m2m.domainUrl };
 	}
 	const tba = readCredentialData(data);
