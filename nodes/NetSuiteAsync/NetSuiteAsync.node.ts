@@ -26,8 +26,8 @@ export class NetSuiteAsync implements INodeType {
 		// One output, or "Done" and "Still Running" when Check Async Status splits them (as n8n's Switch node does it).
 		outputs: `={{(${configuredOutputs})($parameter)}}`,
 		credentials: [
-			{ name: 'netSuiteTbaApi', required: true, testedBy: 'netSuiteTbaApiTest', displayOptions: { hide: { authentication: [M2M_AUTHENTICATION] } } },
-			{ name: 'netSuiteOAuth2M2mApi', required: true, displayOptions: { show: { api: ['rest'], authentication: [M2M_AUTHENTICATION] } } },
+			{ name: 'netSuiteTbaApi', required: true, testedBy: 'netSuiteTbaApiTest', displayOptions: { show: { authentication: [TBA_AUTHENTICATION] } } },
+			{ name: 'netSuiteOAuth2M2mApi', required: true, displayOptions: { show: { authentication: [M2M_AUTHENTICATION] } } },
 		],
 		properties: [
 			{
@@ -46,10 +46,9 @@ export class NetSuiteAsync implements INodeType {
 				name: 'authentication',
 				type: 'options',
 				noDataExpression: true,
-				displayOptions: { show: { api: ['rest'] } },
 				options: [
 					{ name: 'Token-Based Authentication (TBA)', value: TBA_AUTHENTICATION },
-					{ name: 'OAuth 2.0 Machine to Machine', value: M2M_AUTHENTICATION },
+					{ name: 'OAuth 2.0 Machine to Machine', value: M2M_AUTHENTICATION, description: 'SuiteTalk REST only' },
 				],
 				default: TBA_AUTHENTICATION,
 			},

@@ -254,6 +254,12 @@ describe('REST mode refuses what it cannot do before any request', () => {
 		expect(simulator.requests).toEqual([]);
 	});
 
+	it('API SOAP with the OAuth 2.0 credential is refused before any request (NetSuite has no OAuth 2.0 for SOAP)', async () => {
+		const result = await runRestNode({ authentication: 'oAuth2M2m', parameters: { api: 'soap', jobId: 'ASYNCWEBSERVICES_1' } });
+		expect(result.nodeError(NODE_NAME)?.message).toBe('SuiteTalk SOAP accepts only Token-Based Authentication: NetSuite does not support OAuth 2.0 for SOAP web services');
+		expect(simulator.requests).toEqual([]);
+	});
+
 	it('an unknown job: NetSuite\'s 404 as an item error with the job ID, nothing retried, no secret in the output', async () => {
 		const result = await runRestNode({ items: [{ jobId: '999999' }], parameters: {}, onError: 'continueRegularOutput' });
 		const [item] = result.items(NODE_NAME);

@@ -7,7 +7,7 @@ import { getAsyncResult } from './getAsyncResult.operation';
 import type { ItemOperation } from './itemOperation';
 import { CredentialProblem } from './credentialProblem';
 import { InvalidInputError } from './inputValidation';
-import { readRestAccess, type RestAccess } from './restAccess';
+import { readRestAccess, restCredentialType, type RestAccess } from './restAccess';
 import { restCheckAsyncStatus } from './restCheckAsyncStatus.operation';
 import { restGetAsyncResult } from './restGetAsyncResult.operation';
 import { restSubmitAsyncJob } from './restSubmitAsyncJob.operation';
@@ -58,6 +58,16 @@ async function restRouter(ctx: IExecuteFunctions, operationName: string): Promis
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	if (this.getNodeParameter('api', 0, 'soap') === 'rest') return await restRouter(this, operationName);
+	if (restCredentialType(this) !== CREDENTIAL_TYPE) {
+		throw toNodeError(
+			this.getNode(),
+			new InvalidInputError(
+				'SuiteTalk SOAP accepts only Token-Based Authentication: NetSuite does not support OAuth 2.0 for SOAP web services',
+				'Set Authentication to Token-Based Authentication (TBA), or API to SuiteTalk REST for jobs submitted through REST.',
+			),
+			0,
+		);
+	}
 	const operation = operations[operationName];
 	if (!operation && operationName !== 'submitAsyncJob') throw toNodeError(this.getNode(), new Error(`The operation "${operationName}" is not supported`), 0);
 
