@@ -3,6 +3,9 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 import { description as checkAsyncStatusDescription, configuredOutputs } from './actions/checkAsyncStatus.operation';
 import { description as getAsyncResultDescription } from './actions/getAsyncResult.operation';
 import { jobIdProperty } from './actions/jobId.description';
+import { M2M_AUTHENTICATION, TBA_AUTHENTICATION } from './actions/restAccess';
+import { restResultProperties } from './actions/restGetAsyncResult.operation';
+import { restSubmitProperties } from './actions/restSubmitAsyncJob.operation';
 import { router } from './actions/router';
 import { description as submitAsyncJobDescription } from './actions/submitAsyncJob.description';
 import { netSuiteTbaApiTest } from './methods/credentialTest';
@@ -22,8 +25,33 @@ export class NetSuiteAsync implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		// One output, or "Done" and "Still Running" when Check Async Status splits them (as n8n's Switch node does it).
 		outputs: `={{(${configuredOutputs})($parameter)}}`,
-		credentials: [{ name: 'netSuiteTbaApi', required: true, testedBy: 'netSuiteTbaApiTest' }],
+		credentials: [
+			{ name: 'netSuiteTbaApi', required: true, testedBy: 'netSuiteTbaApiTest', displayOptions: { show: { authentication: [TBA_AUTHENTICATION] } } },
+			{ name: 'netSuiteOAuth2M2mApi', required: true, displayOptions: { show: { authentication: [M2M_AUTHENTICATION] } } },
+		],
 		properties: [
+			{
+				displayName: 'API',
+				name: 'api',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'SuiteTalk SOAP', value: 'soap', description: 'Jobs submitted through SOAP (asyncAddList, asyncSearch, …)' },
+					{ name: 'SuiteTalk REST', value: 'rest', description: 'Jobs submitted through REST with Prefer: respond-async. A SOAP job cannot be read through REST.' },
+				],
+				default: 'soap',
+			},
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Token-Based Authentication (TBA)', value: TBA_AUTHENTICATION },
+					{ name: 'OAuth 2.0 Machine to Machine', value: M2M_AUTHENTICATION, description: 'SuiteTalk REST only' },
+				],
+				default: TBA_AUTHENTICATION,
+			},
 			{
 				displayName: 'Operation',
 				name: 'operation',
@@ -54,6 +82,8 @@ export class NetSuiteAsync implements INodeType {
 			jobIdProperty,
 			...checkAsyncStatusDescription,
 			...getAsyncResultDescription,
+			...restResultProperties,
+			...restSubmitProperties,
 			...submitAsyncJobDescription,
 		],
 	};

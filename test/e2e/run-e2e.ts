@@ -198,6 +198,12 @@ interface Simulator {
 		readonly issuedTokens: number;
 		expireAccessTokens(): void;
 	};
+	/** REST async jobs (test/simulator/rest/async-jobs.ts): only the parts read here. */
+	restAsync: {
+		setJobScript(script: { pendingChecks?: number }): void;
+		jobIds(): string[];
+		counters: { jobChecks: Record<string, number>; taskResultReads: Record<string, number> };
+	};
 	close(): Promise<void> | void;
 }
 
@@ -225,6 +231,7 @@ const EXAMPLES: Record<string, string> = {
 	'submit-upsert-then-wait': 'exSubmitUpsertWait',
 	'wait-then-route-failed-records': 'exWaitRouteFailed',
 	'submit-upsert-and-route': 'exSubmitUpsertRoute',
+	'rest-submit-and-wait': 'exRestSubmitWait',
 };
 /** The credential the examples reference; imported under this id and name. */
 const EXAMPLE_CREDENTIAL = { id: 'netsuite-tba', name: 'NetSuite TBA API' };
@@ -644,6 +651,25 @@ async function examplesSuite(
 			]),
 			'Saved records',
 		);
+	});
+	await test('example: rest-submit-and-wait — Submit Async Job (REST batch, TBA) then Check Async Status polls and reads each task once', async () => {
+		simulator.restAsync.setJobScript({ pendingChecks: 2 });
+		const jobsBefore = simulator.restAsync.jobIds().length;
+		const result = await timed(`execute ${EXAMPLES['rest-submit-and-wait']}`, () => sandbox.execute(EXAMPLES['rest-submit-and-wait']));
+		simulator.restAsync.setJobScript({});
+		assert(result.ok, `execution not successful: ${summarize(result)}`);
+		const jobs = simulator.restAsync.jobIds().slice(jobsBefore);
+		assertEqual(jobs.length, 1, 'REST jobs submitted');
+		const submitted = result.output('Submit REST batch');
+		assertEqual(submitted.length, 1, 'items out of Submit REST batch');
+		assertEqual(submitted[0].jobId, jobs[0], 'jobId');
+		assertEqual(submitted[0].recordCount, 3, 'recordCount');
+		assertEqual(simulator.restAsync.counters.jobChecks[jobs[0]], 3, 'job checks the simulator saw (2 pending, then completed)');
+		const saved = result.output('Saved records');
+		const failedRecords = result.output('Failed records (errors say why)');
+		assertEqual(JSON.stringify(saved.map((item) => [item.taskId, item.isSuccess])), JSON.stringify([['1', true], ['2', true]]), 'Saved records');
+		assertEqual(JSON.stringify(failedRecords.map((item) => [item.taskId, item.isSuccess, (item.errors as Array<{ code: string }>)[0]?.code])), JSON.stringify([['3', false, 'USER_ERROR']]), 'Failed records');
+		for (const task of ['1', '2', '3']) assertEqual(simulator.restAsync.counters.taskResultReads[`${jobs[0]}/${task}`], 1, `result reads of task ${task}`);
 	});
 }
 

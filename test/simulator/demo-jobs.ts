@@ -79,6 +79,8 @@ export function seedDemoStore(simulator: Simulator): string[] {
 }
 
 export function seedDemoJobs(simulator: Simulator): string[] {
+	// REST jobs submitted by the examples report pending twice, so the demo shows the node polling them.
+	simulator.restAsync.setJobScript({ pendingChecks: 2 });
 	const finished = { steps: [{ status: 'finished' }] };
 	simulator.addJob('DEMO_JOB_FINISHED', {
 		script: finished,

@@ -22,6 +22,7 @@ import { IdFactory } from './ids';
 import { DEFAULT_API_VERSION, JobStore, RESULT_CALL_BUDGET } from './jobs';
 import { PassportVerifier } from './passport-check';
 import { isRestPath, isTokenPath, RestAuth, RESTLET_PATH } from './rest/auth';
+import { RestAsyncService } from './rest/async-jobs';
 import { JSON_CONTENT_TYPE, restErrorBody } from './rest/errors';
 import { defaultM2mCredentials } from './rest/test-keys';
 import type { RestAuthGranted, SimulatorM2mCredentials } from './rest/types';
@@ -139,6 +140,8 @@ class SuiteTalkSimulator implements Simulator {
 	private readonly ids: IdFactory;
 	private readonly verifier: PassportVerifier;
 	readonly rest: RestAuth;
+	/** REST async jobs (rest/async-jobs.ts). */
+	readonly restAsync: RestAsyncService;
 	private readonly server: Server;
 	private readonly sockets = new Set<Socket>();
 	private readonly timers = new Map<NodeJS.Timeout, () => void>();
@@ -161,6 +164,7 @@ class SuiteTalkSimulator implements Simulator {
 			(reason) => this.counters.authFailures.push({ reason }),
 			nonces,
 		);
+		this.restAsync = new RestAsyncService(() => this.url);
 		this.server = createServer((request, response) => {
 			this.handle(request, response).catch((error: Error) => this.internalError(response, error));
 		});
@@ -221,6 +225,7 @@ class SuiteTalkSimulator implements Simulator {
 	/** In place, so a reference a test holds stays live. */
 	resetCounters(): void {
 		Object.assign(this.counters, emptyCounters());
+		this.restAsync.resetCounters();
 		this.requests.length = 0;
 	}
 
@@ -275,7 +280,7 @@ class SuiteTalkSimulator implements Simulator {
 		this.counters.totalRequests += 1;
 
 		const path = (request.url ?? '').split('?')[0];
-		if (isRestPath(path)) return this.handleRest(request, response, path);
+		if (isRestPath(path)) return this.handleRest(request, response, path, overLimit);
 		const version = ENDPOINT_PATH.exec((request.url ?? '').split('?')[0])?.[1];
 		if (request.method !== 'POST') {
 			request.resume();
@@ -348,7 +353,7 @@ class SuiteTalkSimulator implements Simulator {
 	}
 
 	/** REST web services and RESTlets: the token endpoint, else authentication first, then the endpoint. */
-	private async handleRest(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
+	private async handleRest(request: IncomingMessage, response: ServerResponse, path: string, overLimit = false): Promise<void> {
 		const read = await readBody(request);
 		if ('aborted' in read) return;
 		if ('tooLarge' in read) {
@@ -361,6 +366,16 @@ class SuiteTalkSimulator implements Simulator {
 		}
 		const auth = this.rest.requireAuth({ method: request.method, url: request.url, headers: request.headers, body: read.body });
 		if (!auth.ok) return this.send(response, auth.status, auth.body, auth.contentType);
+		// REST requests count against the same account limit as SOAP ones [O:subsect_1559222360]; 429 per notes §1.6 (UNVERIFIED).
+		if (overLimit) {
+			this.counters.blockedByConcurrency += 1;
+			const body = restErrorBody(429, [{ detail: 'Concurrent request limit exceeded. Request blocked.', 'o:errorCode': 'CONCURRENCY_LIMIT_EXCEEDED' }]);
+			return this.send(response, 429, body, JSON_CONTENT_TYPE);
+		}
+		if (this.restAsync.handles(path)) {
+			const answer = this.restAsync.answer(request.method ?? 'GET', request.url ?? path, request.headers, read.body);
+			return this.send(response, answer.status, answer.body, JSON_CONTENT_TYPE, answer.headers);
+		}
 		return this.dispatchRest(request, response, path, auth);
 	}
 

@@ -1,6 +1,7 @@
 /** The public shapes of the SuiteTalk simulator: tests, the benchmark and the demo code against these. */
 import type { XmlNode } from './xml-writer';
 
+import type { RestAsyncService } from './rest/async-jobs';
 import type { SimulatorM2mCredentials, SimulatorRest } from './rest/types';
 
 export interface SimulatorCredentials {
@@ -283,6 +284,8 @@ export interface Simulator {
 	clearRecordFailures(): void;
 	/** REST web services and RESTlets: OAuth 1.0a (TBA) and OAuth 2.0 M2M authentication. */
 	readonly rest: SimulatorRest;
+	/** REST async jobs: record/batch submits with Prefer: respond-async, jobs, tasks, results, idempotency keys. */
+	readonly restAsync: RestAsyncService;
 }
 
 export interface SimulatorOptions {

@@ -28,6 +28,8 @@ export const restRequestNodeType: INodeType = {
 			{ displayName: 'Method', name: 'method', type: 'string', default: 'GET' },
 			{ displayName: 'URL', name: 'url', type: 'string', default: '' },
 			{ displayName: 'Query', name: 'qs', type: 'json', default: '{}' },
+			// What a node that learnt NetSuite's clock from a refusal's Date header passes on (signRestRequest's clockOffsetMs).
+			{ displayName: 'Clock Offset (ms)', name: 'clockOffsetMs', type: 'number', default: 0 },
 		],
 	},
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -39,11 +41,13 @@ export const restRequestNodeType: INodeType = {
 			const url = this.getNodeParameter('url', itemIndex) as string;
 			const rawQs = this.getNodeParameter('qs', itemIndex) as string | IDataObject;
 			const qs = (typeof rawQs === 'string' ? JSON.parse(rawQs) : rawQs) as IDataObject;
+			const clockOffsetMs = this.getNodeParameter('clockOffsetMs', itemIndex, 0) as number;
+			const offset = clockOffsetMs ? { clockOffsetMs } : {};
 			try {
 				const response: unknown =
 					this.getNodeParameter('transport', itemIndex) === 'legacy'
 						? await this.helpers.requestWithAuthentication.call(this, credentialType, { method, uri: url, qs, json: true }, undefined, itemIndex)
-						: await this.helpers.httpRequestWithAuthentication.call(this, credentialType, { method, url, qs, json: true });
+						: await this.helpers.httpRequestWithAuthentication.call(this, credentialType, { method, url, qs, json: true, ...offset });
 				output.push({ json: response as IDataObject, pairedItem: { item: itemIndex } });
 			} catch (error) {
 				if (!this.continueOnFail()) throw error;

@@ -40,6 +40,7 @@ interface RestRun {
 	method?: string;
 	qs?: IDataObject;
 	transport?: 'httpRequest' | 'legacy';
+	clockOffsetMs?: number;
 	/** n8n's credential store, carried from run to run. */
 	store: Record<string, ICredentialDataDecryptedObject>;
 }
@@ -56,6 +57,7 @@ async function runRest(run: RestRun): Promise<WorkflowRunResult> {
 				method: run.method ?? 'GET',
 				url: run.url,
 				qs: JSON.stringify(run.qs ?? {}),
+				clockOffsetMs: run.clockOffsetMs ?? 0,
 			},
 			credentials: { [run.credentialType]: { id: '1', name: 'NetSuite simulator' } },
 		},
@@ -114,6 +116,23 @@ describe('NetSuite TBA API credential on REST (OAuth 1.0a)', () => {
 		const { consumerSecret, tokenSecret } = simulator.credentials;
 		expect(secretsScan(catalog, [consumerSecret, tokenSecret])).toEqual([]);
 		expect(secretsScan(restlet, [consumerSecret, tokenSecret])).toEqual([]);
+	});
+
+	it('NetSuite\'s clock 10 minutes ahead: refused without the offset, accepted with it', async () => {
+		simulator.setClockOffsetMs(600_000);
+		try {
+			const store = { netSuiteTbaApi: tbaCredential() };
+			const url = `${simulator.url}/services/rest/record/v1/metadata-catalog`;
+			const plain = await runRest({ credentialType: 'netSuiteTbaApi', url, store });
+			expect(plain.status).toBe('error');
+			expect(simulator.counters.authFailures).toEqual([{ reason: 'InvalidTimestamp' }, { reason: 'InvalidTimestamp' }]);
+			simulator.resetCounters();
+			const corrected = await runRest({ credentialType: 'netSuiteTbaApi', url, store, clockOffsetMs: 600_000 });
+			expect(corrected.status).toBe('success');
+			expect(simulator.counters.authFailures).toEqual([]);
+		} finally {
+			simulator.setClockOffsetMs(0);
+		}
 	});
 
 	it('a wrong token secret gets NetSuite\'s 401 (n8n repeats a 401 once, signed afresh), no secret in the error', async () => {

@@ -168,7 +168,13 @@ export interface CheckParameters {
 	fetchResultsWhenDone: boolean;
 	/** The schedule a "Still Running" item brought back through the loop. */
 	resume?: ScheduleState;
+	/** How one status check is made: SOAP's checkAsyncStatus unless the REST API is chosen. */
+	check?: StatusChecker;
+	/** How a done job's results are read for Fetch Results When Done (default: SOAP getAsyncResult). */
+	readResults?: (ctx: IExecuteFunctions) => Promise<IDataObject[]>;
 }
+
+export type StatusChecker = (ctx: IExecuteFunctions, jobId: string) => Promise<CheckedStatus>;
 
 /** The waiting settings; Submit Async Job waits for its jobs with the same ones. */
 export function readSchedule(ctx: IExecuteFunctions, itemIndex: number, options: Record<string, unknown>): ScheduleParameters {
@@ -193,12 +199,17 @@ export function readSchedule(ctx: IExecuteFunctions, itemIndex: number, options:
 
 function readParameters(ctx: IExecuteFunctions, itemIndex: number, credential: NetSuiteTbaCredentialData): CheckParameters {
 	const { jobId, apiVersion } = readJobReference(ctx.getNodeParameter('jobId', itemIndex, ''), credential);
+	return readCheckParameters(ctx, itemIndex, jobId, readCallSettings(ctx, itemIndex, { ...credential, apiVersion }, STATUS_RESPONSE_LIMIT_BYTES));
+}
+
+/** Everything but how the job is named and reached: the same for SOAP and REST. */
+export function readCheckParameters(ctx: IExecuteFunctions, itemIndex: number, jobId: string, call: CallSettings): CheckParameters {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as Record<string, unknown>;
 	const pollInProcess = ctx.getNodeParameter('pollUntilDone', itemIndex, false) === true;
 	const split = ctx.getNodeParameter('splitOutputs', itemIndex, false) === true;
 	const parameters: CheckParameters = {
 		jobId,
-		call: readCallSettings(ctx, itemIndex, { ...credential, apiVersion }, STATUS_RESPONSE_LIMIT_BYTES),
+		call,
 		errorOnUnsuccessfulJob: options.errorOnUnsuccessfulJob === true,
 		pollInProcess,
 		split,
@@ -210,7 +221,11 @@ function readParameters(ctx: IExecuteFunctions, itemIndex: number, credential: N
 	return parameters;
 }
 
-type StatusView = Pick<CheckedStatus, keyof AsyncStatus | 'nsId'>;
+type StatusView = Pick<CheckedStatus, keyof AsyncStatus | 'nsId' | 'apiFields'>;
+
+function checkStatus(ctx: IExecuteFunctions, parameters: CheckParameters): Promise<CheckedStatus> {
+	return parameters.check ? parameters.check(ctx, parameters.jobId) : checkStatusOnce(ctx, parameters.jobId, parameters.call);
+}
 
 /** `checkedAtMs` is passed in: the caller owns the clock (the benchmark's is simulated). */
 export function statusFields(status: StatusView, checkedAtMs: number): IDataObject {
@@ -220,6 +235,7 @@ export function statusFields(status: StatusView, checkedAtMs: number): IDataObje
 		percentCompleted: status.percentCompleted,
 		estRemainingDuration: status.estRemainingDuration,
 		isDone: status.isDone,
+		...(status.apiFields ?? {}),
 		...(status.nsId ? { nsId: status.nsId } : {}),
 		checkedAt: new Date(checkedAtMs).toISOString(),
 	};
@@ -278,7 +294,7 @@ async function followSchedule(ctx: IExecuteFunctions, parameters: ScheduledParam
 		: { polls: 0, firstCheckedAtMs: Date.now(), readings: [] };
 	let failuresInARow = 0;
 	for (;;) {
-		const checked = await checkStatusOnce(ctx, jobId, parameters.call).then(
+		const checked = await checkStatus(ctx, parameters).then(
 			(status) => ({ status }),
 			(error: unknown) => ({ error }),
 		);
@@ -353,10 +369,11 @@ async function followSchedule(ctx: IExecuteFunctions, parameters: ScheduledParam
  * with its status, so the input item is never dropped.
  */
 /** Poll Until Done for a job the node submitted itself: the same schedule, always in process. */
-export async function pollUntilDone(ctx: IExecuteFunctions, jobId: string, call: CallSettings, schedule: ScheduleParameters): Promise<IDataObject> {
+export async function pollUntilDone(ctx: IExecuteFunctions, jobId: string, call: CallSettings, schedule: ScheduleParameters, check?: StatusChecker): Promise<IDataObject> {
 	const outcome = await followSchedule(ctx, {
 		jobId,
 		call,
+		check,
 		errorOnUnsuccessfulJob: false,
 		pollInProcess: true,
 		split: false,
@@ -368,7 +385,8 @@ export async function pollUntilDone(ctx: IExecuteFunctions, jobId: string, call:
 
 async function resultsOrStatus(ctx: IExecuteFunctions, parameters: CheckParameters, status: IDataObject): Promise<IDataObject[]> {
 	const resultParameters = { jobId: parameters.jobId, selection: { kind: 'all' as const }, outputMode: 'perRecord' as const, call: parameters.call };
-	const outcome = await fetchResults(ctx, resultParameters).then(
+	const read = parameters.readResults ?? ((context: IExecuteFunctions) => fetchResults(context, resultParameters));
+	const outcome = await read(ctx).then(
 		(records) => ({ records }),
 		(error: unknown) => ({ error }),
 	);
@@ -379,7 +397,7 @@ async function resultsOrStatus(ctx: IExecuteFunctions, parameters: CheckParamete
 
 async function execute(ctx: IExecuteFunctions, parameters: CheckParameters): Promise<OperationOutput> {
 	if (!parameters.schedule) {
-		const status = await checkStatusOnce(ctx, parameters.jobId, parameters.call);
+		const status = await checkStatus(ctx, parameters);
 		failIfUnsuccessful(parameters, status);
 		return [statusFields(status, status.checkedAtMs)];
 	}
@@ -395,3 +413,5 @@ function outputCount(ctx: IExecuteFunctions): number {
 }
 
 export const checkAsyncStatus: ItemOperation<CheckParameters> = { readParameters, execute, outputCount };
+
+export { execute as executeCheck, outputCount as checkOutputCount };

@@ -65,7 +65,8 @@ export const description: INodeProperties[] = [
 			{ name: 'One Page', value: 'one', description: 'Read only the page given by Page Index' },
 		],
 		default: 'all',
-		displayOptions: { show: showFor },
+		// REST has no pages: a REST job's results are read task by task.
+		displayOptions: { show: { ...showFor, api: ['soap'] } },
 		description: `Each page read counts toward NetSuite's limit of ${RESULT_CALL_BUDGET} getAsyncResult calls per job`,
 	},
 	{
@@ -74,7 +75,7 @@ export const description: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 1,
-		displayOptions: { show: { ...showFor, pages: ['one'] } },
+		displayOptions: { show: { ...showFor, api: ['soap'], pages: ['one'] } },
 		description: 'The 1-based page to read',
 	},
 	{
@@ -90,7 +91,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 		default: 'perRecord',
-		displayOptions: { show: showFor },
+		displayOptions: { show: { ...showFor, api: ['soap'] } },
 	},
 	resultOptionsCollection(),
 ];

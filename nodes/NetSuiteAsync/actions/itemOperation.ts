@@ -6,14 +6,14 @@ import type { NetSuiteTbaCredentialData } from '../suitetalk/credentialData';
 export type OperationOutput = IDataObject[] | { output: number; items: IDataObject[] };
 
 /** One operation of the node, split so that every item's input is checked before any request. */
-export interface ItemOperation<Parameters> {
-	readParameters(ctx: IExecuteFunctions, itemIndex: number, credential: NetSuiteTbaCredentialData): Parameters;
+export interface ItemOperation<Parameters, Credential = NetSuiteTbaCredentialData> {
+	readParameters(ctx: IExecuteFunctions, itemIndex: number, credential: Credential): Parameters;
 	/** The output items (as JSON) one input item yields. */
 	execute(
 		ctx: IExecuteFunctions,
 		parameters: Parameters,
 		itemIndex: number,
-		credential: NetSuiteTbaCredentialData,
+		credential: Credential,
 	): Promise<OperationOutput>;
 	/** How many outputs the node has for this operation's parameters (default 1); see configuredOutputs. */
 	outputCount?(ctx: IExecuteFunctions): number;

@@ -9,5 +9,5 @@ export const jobIdProperty: INodeProperties = {
 	displayOptions: { hide: { operation: ['submitAsyncJob'] } },
 	placeholder: 'ASYNCWEBSERVICES_1234567_0801202313264698208388222_7',
 	description:
-		'The jobId an async submission (asyncAddList, asyncUpsertList, asyncSearch, …) returned. By default it is read from the incoming item.',
+		'The jobId an async submission (asyncAddList, asyncUpsertList, asyncSearch, …) returned. With API SuiteTalk REST: the REST job ID or the Location URL of the submission (relative or absolute). By default it is read from the incoming item.',
 };

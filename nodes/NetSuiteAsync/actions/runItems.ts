@@ -44,10 +44,10 @@ function jobIdOf(parameters: unknown): string | undefined {
  * Every input item yields its outputs or exactly one error, in input order, with pairedItem;
  * errors follow the node's On Error setting. All items are validated before the first request.
  */
-export async function runItems<P>(
+export async function runItems<P, C = NetSuiteTbaCredentialData>(
 	ctx: IExecuteFunctions,
-	operation: ItemOperation<P>,
-	credential: NetSuiteTbaCredentialData | CredentialProblem,
+	operation: ItemOperation<P, C>,
+	credential: C | CredentialProblem,
 	concurrency: number,
 ): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
@@ -76,7 +76,7 @@ export async function runItems<P>(
 			if ('error' in entry) return;
 			try {
 				outcomes[itemIndex] = {
-					outputs: await operation.execute(ctx, entry.parameters, itemIndex, credential as NetSuiteTbaCredentialData),
+					outputs: await operation.execute(ctx, entry.parameters, itemIndex, credential as C),
 				};
 			} catch (error) {
 				outcomes[itemIndex] = { error: toNodeError(node, error, itemIndex, jobIdOf(entry.parameters)) };

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { readAsyncStatus, UnexpectedResponseError, type AsyncStatus } from '../suitetalk/asyncStatus';
 import { callSuiteTalk, type CallSettings } from '../transport/callSuiteTalk';
@@ -8,6 +8,8 @@ export interface CheckedStatus extends AsyncStatus {
 	retries: number;
 	/** When the answer arrived. */
 	checkedAtMs: number;
+	/** Fields only one API reports (REST's raw progress and completed), output beside the shared ones. */
+	apiFields?: IDataObject;
 }
 
 /** One checkAsyncStatus request, with the answer tied to the job that was asked about. */

@@ -41,7 +41,7 @@ interface Job {
 }
 
 /** One output item at the position of the first input item it is paired with. */
-type Output = { position: number; json: IDataObject; paired: number[] } | { position: number; error: ItemError };
+export type Output = { position: number; json: IDataObject; paired: number[] } | { position: number; error: ItemError };
 
 const PROCESS_STATUS_PAGE = 'Setup > Integration > Web Services Process Status';
 
@@ -236,7 +236,7 @@ export async function submitAsyncJob(ctx: IExecuteFunctions, credential: NetSuit
 	return [finish(outputs)];
 }
 
-function finish(outputs: Output[]): INodeExecutionData[] {
+export function finish(outputs: Output[]): INodeExecutionData[] {
 	// Stable: a job's results keep their order, items keep input order.
 	return [...outputs]
 		.sort((a, b) => a.position - b.position)

@@ -9,6 +9,8 @@ import {
 import { faultAdvice } from '../suitetalk/faultAdvice';
 import { InvalidCredentialError } from '../suitetalk/credentialData';
 import { UnexpectedResponseError } from '../suitetalk/asyncStatus';
+import { UnexpectedRestAnswerError } from '../rest/asyncJob';
+import { RestApiError } from '../transport/callRest';
 import { ExecutionCancelledError, SuiteTalkFaultError, SuiteTalkTransportError } from '../transport/errors';
 import { InvalidInputError } from './inputValidation';
 import { ResultReadInterruptedError } from './resultReadError';
@@ -115,6 +117,30 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number, jobI
 				mayHaveBeenProcessed: error.delivery === 'mayHaveBeenProcessed',
 				...jobPart,
 			},
+		});
+	}
+	if (error instanceof RestApiError) {
+		const codes = error.details.map((detail) => detail.code);
+		let description = `NetSuite refused the REST request${retriesNote(error.retries)}.`;
+		if (error.httpStatus === 401) {
+			description = 'NetSuite refused the credential for REST web services: see View Login Audit Trail (Detail column). The role needs REST Web Services (and, for OAuth 2.0, Log in using OAuth 2.0 Access Tokens).';
+		} else if (error.httpStatus === 404) {
+			description = 'NetSuite knows no such REST async job. Check the job ID or Location; a SOAP job cannot be read through REST, and how long NetSuite keeps REST jobs is not documented.';
+		}
+		return nodeApiError(node, itemIndex, {
+			message: error.message,
+			description,
+			httpCode: String(error.httpStatus),
+			response: { message: error.message, code: codes[0] ?? '' },
+			context: { errorCode: codes[0], restErrors: codes.join(', '), retries: error.retries, ...jobPart },
+		});
+	}
+	if (error instanceof UnexpectedRestAnswerError) {
+		return nodeApiError(node, itemIndex, {
+			message: error.message,
+			description: 'NetSuite answered, but not in the shape its REST async service documents. Run again; if it repeats, check what answers at the account\'s REST URL.',
+			response: { message: error.message },
+			context: jobPart,
 		});
 	}
 	if (error instanceof InvalidInputError) {
