@@ -1,6 +1,6 @@
 import { signRestRequest } from '../../nodes/NetSuiteAsync/rest/signRestRequest';
-import { soapEnvelope } from './test-client';
-import { startSimulator, type Simulator } from './server';
+import { soapEnvelope, useSimulator } from './test-client';
+import type { Simulator } from './server';
 
 /**
  * The simulator's REST async service over HTTP, each request signed with TBA (the simulator checks
@@ -10,16 +10,14 @@ import { startSimulator, type Simulator } from './server';
 
 let simulator: Simulator;
 
-beforeAll(async () => {
-	simulator = await startSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => {
-	simulator.resetCounters();
-	simulator.restAsync.setJobScript({});
-	simulator.setLatency(0);
-	simulator.setConcurrencyLimit(undefined);
-});
+useSimulator(
+	(started) => (simulator = started),
+	() => {
+		simulator.restAsync.setJobScript({});
+		simulator.setLatency(0);
+			simulator.setConcurrencyLimit(undefined);
+	},
+);
 
 const COLLECTION = 'application/vnd.oracle.resource+json; type=collection';
 const KEY = '2f1c7a52-9b1e-4d7a-8c3e-5a6b7c8d9e0f';

@@ -5,7 +5,8 @@ import { NetSuiteTbaApi } from '../../credentials/NetSuiteTbaApi.credentials';
 import { NetSuiteAsync } from '../../nodes/NetSuiteAsync/NetSuiteAsync.node';
 import { chainWorkflow, ITEMS_TYPE, runWorkflow, secretsScan, type WorkflowRunResult } from '../harness';
 import { testPrivateKeyPem } from '../simulator/rest/test-keys';
-import { startSimulator, type Simulator } from '../simulator/server';
+import type { Simulator } from '../simulator/server';
+import { useSimulator } from '../simulator/test-client';
 import { NODE_NAME, NODE_TYPE, stable, type OnError } from './netsuite-workflow';
 
 /**
@@ -15,15 +16,13 @@ import { NODE_NAME, NODE_TYPE, stable, type OnError } from './netsuite-workflow'
 
 let simulator: Simulator;
 
-beforeAll(async () => {
-	simulator = await startSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => {
-	simulator.resetCounters();
-	simulator.restAsync.setJobScript({});
-	simulator.setLatency(0);
-});
+useSimulator(
+	(started) => (simulator = started),
+	() => {
+		simulator.restAsync.setJobScript({});
+		simulator.setLatency(0);
+	},
+);
 
 type Authentication = 'tba' | 'oAuth2M2m';
 const AUTHENTICATIONS: Authentication[] = ['tba', 'oAuth2M2m'];
