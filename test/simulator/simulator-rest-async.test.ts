@@ -15,7 +15,7 @@ useSimulator(
 	() => {
 		simulator.restAsync.setJobScript({});
 		simulator.setLatency(0);
-			simulator.setConcurrencyLimit(undefined);
+		simulator.setConcurrencyLimit(undefined);
 	},
 );
 
